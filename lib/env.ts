@@ -1,0 +1,91 @@
+import { z } from "zod";
+
+// The only reader of process.env. Edge-safe (no Node imports) so middleware can use it too.
+// Empty strings count as "unset" so that `FOO=` in a shell or .env file means the default.
+
+const flag = z
+  .enum(["0", "1", "true", "false", "on", "off", "yes", "no"])
+  .transform((v) => ["1", "true", "on", "yes"].includes(v));
+
+const url = (example: string) =>
+  z.string().refine((v) => {
+    try {
+      const u = new URL(v);
+      return u.protocol === "http:" || u.protocol === "https:";
+    } catch {
+      return false;
+    }
+  }, `must be an absolute http(s) URL such as ${example}`);
+
+const timezone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, "must be an IANA time zone such as Asia/Shanghai");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection string")
+    .optional(),
+  PGLITE_DIR: z.string().default("./.data/pglite"),
+  APP_URL: url("http://localhost:3000")
+    .default("http://localhost:3000")
+    .transform((v) => v.replace(/\/+$/, "")),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with `openssl rand -base64 32`)").optional(),
+  ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").max(128).optional(),
+  CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  WECOM_CORP_ID: z.string().default("ww-demo-corp"),
+  WECOM_AGENT_ID: z.coerce.number().int("must be an integer").positive("must be positive").default(1000002),
+  WECOM_SECRET: z.string().default("demo-secret"),
+  WECOM_API_BASE: url("https://qyapi.weixin.qq.com").default("https://qyapi.weixin.qq.com"),
+  WECOM_OAUTH_BASE: url("https://open.weixin.qq.com").default("https://open.weixin.qq.com"),
+  WECOM_SSO_BASE: url("https://login.work.weixin.qq.com").default("https://login.work.weixin.qq.com"),
+  APP_TIMEZONE: timezone.default("Asia/Shanghai"),
+  DEMO_LOGIN: flag.default(false),
+  DEMO_DATA: flag.default(false),
+  SCHEDULER: flag.default(true),
+  VERCEL: z.string().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment on first use; throws a ConfigError naming every bad variable. */
+export function env(): Env {
+  if (cached) return cached;
+  const raw: Record<string, string | undefined> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const v = process.env[key];
+    raw[key] = v === undefined || v.trim() === "" ? undefined : v.trim();
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === "production" && !e.AUTH_SECRET) {
+    throw new ConfigError("Invalid configuration:\n  AUTH_SECRET: is required in production (at least 32 characters)");
+  }
+  cached = e;
+  return e;
+}
+
+/** Tests change process.env between cases; they call this to re-read it. */
+export function resetEnvForTests() {
+  cached = undefined;
+}
+
+/** A development-only fallback secret so `npm run dev` works without setup; production requires AUTH_SECRET. */
+export function authSecret(): string {
+  return env().AUTH_SECRET ?? "development-only-secret-change-me-0123456789";
+}

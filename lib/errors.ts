@@ -1,0 +1,56 @@
+// One error type for every service. `code` is the legacy API's errcode (the product's canonical error table);
+// lib/http maps it to each envelope (legacy {errcode, errmsg}, Open API {success, code, message}).
+
+export const MESSAGES = {
+  1001: "获取企业内用户信息失败",
+  1002: "管理员用户名或密码错误",
+  1003: "服务器属性修改失败",
+  1004: "部分服务器属性修改失败，请检查数据格式是否规范",
+  1005: "管理员身份过期，请重新登录",
+  1006: "管理员权限不足",
+  1007: "管理员用户名已存在",
+  1008: "管理员用户名为系统保留",
+  1009: "自动审核运行中，人工审核停用",
+  1010: "未找到企业用户名和管理员名相同的匹配项（非管理员）",
+  1011: "部分管理员添加失败",
+  1012: "配置会议室数据失败，请检查上传的表格数据是否规范",
+  2001: "获取用户信息失败",
+  2002: "修改用户信息失败",
+  2003: "提交预约失败：该时段已被占用",
+  2004: "退回预约失败",
+  2005: "通过预约失败",
+  2006: "取消预约失败",
+  2007: "预约号参数为空或不合法",
+  3001: "请在企业微信客户端打开链接",
+  3002: "非企业成员",
+  3003: "预约的时间段为会议室非开放时间段",
+  3004: "身份信息过期",
+  4001: "您上传头像的不是图片类型",
+  4002: "数据格式有误",
+  4003: "操作频繁",
+  4004: "表格文件上传失败",
+  4005: "拒绝跨站请求",
+  4040: "资源不存在",
+  5000: "服务器繁忙，请稍后再试",
+} as const;
+
+export type ErrorCode = keyof typeof MESSAGES;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    /** The input field at fault, when there is one (the Open API names it). */
+    readonly field?: string,
+  ) {
+    super(message ?? MESSAGES[code]);
+    this.name = "AppError";
+  }
+}
+
+/** 4002 with the legacy wording: `数据格式有误(<field>: <why>)`. */
+export function badInput(field: string, why: string): AppError {
+  return new AppError(4002, `数据格式有误(${field}: ${why})`, field);
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -1,0 +1,110 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { getSessionAdmin, getSessionUser, type SessionAdmin, type SessionUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { AppError, badInput, MESSAGES } from "@/lib/errors";
+import { BodyParseError, readParams, type Params } from "./params";
+import { describeZodError } from "./zod";
+
+// The legacy envelope {errcode, errmsg}, HTTP 200 for application errors (legacy-behaviour A2). The only place
+// that builds it, together with layui tables {code, msg, count, data}.
+
+export type LegacyAuth = "public" | "user" | "admin" | "super";
+
+export interface LegacyContext<I> {
+  req: Request;
+  input: I;
+  params: Params;
+  user: SessionUser | null;
+  admin: SessionAdmin | null;
+}
+
+type Handler<I> = (ctx: LegacyContext<I>) => Promise<Response | object>;
+
+interface Options<S extends z.ZodType> {
+  auth?: LegacyAuth;
+  /** Parses query + body (+ path params, which win over same-named query/body values). */
+  schema?: S;
+  /** State-changing GET (legacy /appointment/cancel): refuse cross-site navigations too. */
+  stateChangingGet?: boolean;
+}
+
+export function legacyError(code: keyof typeof MESSAGES, message?: string) {
+  return NextResponse.json({ errcode: code, errmsg: message ?? MESSAGES[code] });
+}
+
+export function ok<T extends object>(extra?: T) {
+  return { errcode: 0, errmsg: "ok", ...(extra ?? ({} as T)) };
+}
+
+export function layuiTable<T>(count: number, data: T[]) {
+  return { code: 0, msg: "", count, data };
+}
+
+/**
+ * Wraps a legacy route handler: CSRF check, authentication, parameter parsing, error mapping.
+ * `routeParams` is Next's second handler argument (dynamic path segments).
+ */
+export function legacyRoute<S extends z.ZodType = z.ZodType<Record<string, never>>>(
+  opts: Options<S>,
+  handler: Handler<z.infer<S>>,
+) {
+  return async (req: Request, routeCtx?: { params?: Promise<Record<string, string | string[]>> }) => {
+    try {
+      if ((req.method !== "GET" && req.method !== "HEAD") || opts.stateChangingGet) assertSameOrigin(req);
+      const auth = opts.auth ?? "public";
+      const user = auth === "user" ? await getSessionUser() : null;
+      if (auth === "user" && !user) throw new AppError(3001);
+      const admin = auth === "admin" || auth === "super" ? await getSessionAdmin() : null;
+      if ((auth === "admin" || auth === "super") && !admin) throw new AppError(1005);
+      if (auth === "super" && !admin!.privileged) throw new AppError(1006);
+
+      let params: Params;
+      try {
+        params = await readParams(req);
+      } catch (e) {
+        if (e instanceof BodyParseError) throw badInput("body", "请求体无法解析");
+        throw e;
+      }
+      const path = (await routeCtx?.params) ?? {};
+      const merged: Params = { ...params };
+      for (const [k, v] of Object.entries(path)) merged[k] = Array.isArray(v) ? v.join("/") : v;
+      let input = merged as unknown as z.infer<S>;
+      if (opts.schema) {
+        const parsed = opts.schema.safeParse(merged);
+        if (!parsed.success) {
+          const { field, why } = describeZodError(parsed.error);
+          throw badInput(field, why);
+        }
+        input = parsed.data;
+      }
+      const result = await handler({ req, input, params: merged, user, admin });
+      return result instanceof Response ? result : NextResponse.json(result);
+    } catch (e) {
+      return legacyErrorResponse(e, req);
+    }
+  };
+}
+
+export function legacyErrorResponse(e: unknown, req: Request): Response {
+  if (e instanceof AppError) return NextResponse.json({ errcode: e.code, errmsg: e.message });
+  console.error(`[meeting] ${req.method} ${new URL(req.url).pathname} failed:`, e);
+  return NextResponse.json({ errcode: 5000, errmsg: MESSAGES[5000] }, { status: 500 });
+}
+
+/**
+ * Browsers tell us where a request comes from (Sec-Fetch-Site, Origin). A cross-site request may carry the
+ * session cookie (top-level GET with SameSite=Lax) but must never change state. Non-browser clients send neither
+ * header and are allowed: they cannot ride on a victim's cookies.
+ */
+export function assertSameOrigin(req: Request) {
+  const site = req.headers.get("sec-fetch-site");
+  if (site === "cross-site" || site === "same-site") throw new AppError(4005);
+  const origin = req.headers.get("origin");
+  if (origin && origin !== "null") {
+    const allowed = new Set([new URL(env().APP_URL).origin, new URL(req.url).origin]);
+    if (!allowed.has(origin)) throw new AppError(4005);
+  } else if (origin === "null") {
+    throw new AppError(4005);
+  }
+}
