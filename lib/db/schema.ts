@@ -217,3 +217,11 @@ export const roomUploads = pgTable("room_uploads", {
   data: bytea("data").notNull(),
   uploadedAt: tstz("uploaded_at").notNull().defaultNow(),
 });
+
+/** Background jobs' bookkeeping: when each step last ran (auto-review and auto-clean run on their own intervals). */
+export const jobState = pgTable("job_state", {
+  name: varchar("name", { length: 64 }).primaryKey(),
+  lastRunAt: tstz("last_run_at"),
+  lastReport: jsonb("last_report"),
+  updatedAt: tstz("updated_at").notNull().defaultNow(),
+});
