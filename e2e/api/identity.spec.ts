@@ -125,7 +125,7 @@ test.describe("WeCom user sign-in", () => {
     // First use, by its rightful owner.
     const owner = await newContext({ userAgent: WXWORK_UA });
     await fakeWecom.actAs({ userid: "zhangsan" });
-    const authorize = await hop(owner, await hop(owner, "/meeting/auth/start?next=/meeting"));
+    const authorize = await hop(owner, "/meeting/auth/start?next=/meeting");
     const callback = await hop(owner, authorize);
     const code = new URL(callback).searchParams.get("code")!;
     expect(await hop(owner, callback)).toBe(`${APP_URL()}/meeting`);
