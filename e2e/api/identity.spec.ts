@@ -222,6 +222,13 @@ test.describe("sessions", () => {
     expect(second).not.toBe(first);
     expect(await me(ctx)).toMatchObject({ user: { userid: "zhangsan" }, admin: { username: "admin", privileged: true } });
 
+    // The sign-in pages send someone already signed in on to where they wanted to go.
+    const signin = await ctx.get("/meeting/signin?next=%2Fmeeting%2Fmy", { maxRedirects: 0 });
+    expect(signin.status()).toBe(307);
+    expect(new URL(signin.headers()["location"], APP_URL()).pathname).toBe("/meeting/my");
+    const adminLogin = await ctx.get("/meeting/admin/login?next=%2Fmeeting%2Fadmin%2Freview", { maxRedirects: 0 });
+    expect(new URL(adminLogin.headers()["location"], APP_URL()).pathname).toBe("/meeting/admin/review");
+
     // Signing in as another user keeps the admin; logout ends only the admin.
     await signInAsUser(ctx, "2020000001");
     expect(await me(ctx)).toMatchObject({ user: { userid: "2020000001" }, admin: { username: "admin" } });
