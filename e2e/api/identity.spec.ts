@@ -1,6 +1,6 @@
 // Sign-in, sessions and the edge gate over HTTP, against the fake WeCom (issue 3).
 import { createHash, randomBytes } from "node:crypto";
-import { encode } from "@auth/core/jwt";
+import { encode } from "next-auth/jwt";
 import { expect, request as pwRequest, test, type APIRequestContext } from "@playwright/test";
 import { signInAsAdmin, signInAsUser, WXWORK_UA } from "../helpers/auth";
 import { ADMIN_PASSWORD, APP_URL, serverEnv } from "../helpers/env";
