@@ -12,11 +12,12 @@ export interface HealthReport {
 
 /** Opens the database if needed and runs a trivial query, within a few seconds. */
 export async function healthCheck(timeoutMs = 5000): Promise<HealthReport> {
-  const db = env().DATABASE_URL ? "postgres" : "pglite";
+  let db: HealthReport["db"] = env().DATABASE_URL ? "postgres" : "pglite";
   try {
     await withTimeout(
       (async () => {
         const handle = await getDbHandle();
+        db = handle.driver;
         await handle.db.execute(sql`select 1`);
       })(),
       timeoutMs,

@@ -1,0 +1,100 @@
+import fs from "node:fs";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+// End-to-end tests against `next start` (run `next build` first), driving Debian's Chromium. The server gets a fresh
+// embedded database per run, or Postgres when E2E_DATABASE_URL is set. Each engineer/CI run can pick its own ports.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const WECOM_PORT = Number(process.env.E2E_WECOM_PORT ?? 3101);
+process.env.E2E_RUN_ID ??= String(Date.now()); // set once in the main process; workers inherit it
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!fs.existsSync(chromium)) {
+  throw new Error(
+    `Chromium not found at ${chromium}. Install Debian's package: \`apt-get update && apt-get install -y chromium\` ` +
+      `(Playwright never downloads a browser here), or point CHROMIUM_PATH at one.`,
+  );
+}
+
+const pgliteDir = path.resolve(`.data/e2e/${PORT}-${process.env.E2E_RUN_ID}/pglite`);
+const wecomBase = `http://127.0.0.1:${WECOM_PORT}`;
+export const e2eServerEnv: Record<string, string> = {
+  APP_URL: `http://localhost:${PORT}`,
+  AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456",
+  ADMIN_PASSWORD: "e2e-admin-password",
+  CRON_SECRET: "e2e-cron-secret-0123456789",
+  WECOM_CORP_ID: "wwe2ecorp",
+  WECOM_AGENT_ID: "1000002",
+  WECOM_SECRET: "e2e-wecom-secret",
+  WECOM_API_BASE: wecomBase,
+  WECOM_OAUTH_BASE: wecomBase,
+  WECOM_SSO_BASE: wecomBase,
+  APP_TIMEZONE: "Asia/Shanghai",
+  DEMO_DATA: "1",
+  DEMO_LOGIN: "0",
+  SCHEDULER: "0",
+  NEXT_TELEMETRY_DISABLED: "1",
+  ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : { PGLITE_DIR: pgliteDir }),
+};
+for (const [k, v] of Object.entries(e2eServerEnv)) process.env[`E2E_SERVER_${k}`] = v; // readable by helpers
+
+const fakeWecom = "e2e/fakes/wecom-server.ts";
+const launchArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-dev-shm-usage",
+];
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.E2E_JSON_REPORT
+    ? [["list"], ["json", { outputFile: process.env.E2E_JSON_REPORT }]]
+    : [["list"]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    browserName: "chromium",
+    launchOptions: { executablePath: chromium, args: launchArgs },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+  },
+  projects: [
+    { name: "api", testDir: "e2e/api" },
+    { name: "ui", testDir: "e2e/ui" },
+  ],
+  webServer: [
+    ...(fs.existsSync(fakeWecom)
+      ? [
+          {
+            command: `node --import tsx ${fakeWecom} --port ${WECOM_PORT}`,
+            url: `${wecomBase}/__control/health`,
+            reuseExistingServer: !process.env.CI,
+            timeout: 30_000,
+            stdout: "ignore" as const,
+            stderr: "pipe" as const,
+          },
+        ]
+      : []),
+    {
+      command: `npx next start -p ${PORT}`,
+      url: `http://localhost:${PORT}/meeting/api/health`,
+      env: e2eServerEnv,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
+});
