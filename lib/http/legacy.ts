@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { AppError, badInput, MESSAGES, type ErrorCode } from "@/lib/errors";
 import { assertWithinBudget, type Budget } from "@/lib/services/rate-limit/assert-within-budget";
 import { clientAddress } from "./client-address";
-import { errorPage, type ErrorPageLink } from "./error-page";
+import { errorPage } from "./error-page";
 import { BodyParseError, readParams, type Params } from "./params";
 import { describeZodError } from "./zod";
 
@@ -35,8 +35,11 @@ interface Options<S extends z.ZodType> {
    * before authentication, as the legacy did.
    */
   rateLimit?: Budget;
-  /** Endpoints that browsers navigate to answer errors with the legacy HTML error page (optionally with a link). */
-  errorPage?: true | ErrorPageLink;
+  /**
+   * Browser navigations (legacy /rooms/download): application errors are answered with the HTML error page
+   * (legacy ERRPAGE) instead of JSON, with this optional link.
+   */
+  htmlErrors?: { redirectUrl?: string; redirectMsg?: string };
   /** Parameters whose bad values have their own legacy code instead of 4002 (e.g. `ais` → 2007). */
   errorCodes?: Record<string, ErrorCode>;
 }
@@ -66,7 +69,7 @@ export function legacyRoute<S extends z.ZodType = z.ZodType<Record<string, never
       if ((req.method !== "GET" && req.method !== "HEAD") || opts.stateChangingGet) assertSameOrigin(req);
       const auth = opts.auth ?? "public";
       const user = auth === "user" || opts.rateLimit ? await getSessionUser() : null;
-      if (opts.rateLimit) await assertWithinBudget(opts.rateLimit, user ? `user:${user.id}` : `ip:${clientAddress(req)}`);
+      if (opts.rateLimit) await assertWithinBudget(opts.rateLimit, user ? `user:${user.id}` : `ip:${clientAddress(req.headers)}`);
       if (auth === "user" && !user) throw new AppError(3001);
       const admin = auth === "admin" || auth === "super" ? await getSessionAdmin() : null;
       if ((auth === "admin" || auth === "super") && !admin) throw new AppError(1005);
@@ -86,9 +89,7 @@ export function legacyRoute<S extends z.ZodType = z.ZodType<Record<string, never
       const result = await handler({ req, input, params: merged, user, admin });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (e) {
-      if (opts.errorPage && e instanceof AppError) {
-        return errorPage(e.code, e.message, opts.errorPage === true ? undefined : opts.errorPage);
-      }
+      if (opts.htmlErrors && e instanceof AppError) return errorPage(e.code, { message: e.message, ...opts.htmlErrors });
       return legacyErrorResponse(e, req);
     }
   };

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 // A GET that changes state (the legacy contract): cross-site navigations are refused; errors are the legacy HTML page.
 export const GET = legacyRoute(
-  { auth: "user", schema: appointIdSchema, stateChangingGet: true, errorPage: { url: "/meeting/index", text: "返回首页" } },
+  { auth: "user", schema: appointIdSchema, stateChangingGet: true, htmlErrors: { redirectUrl: "/meeting/index", redirectMsg: "返回首页" } },
   async ({ input, user }) => {
     await cancelAppointment(input.appointId, user!.id);
     return new Response(null, { status: 302, headers: { location: `/meeting/history/detail/${input.appointId}` } });
