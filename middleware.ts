@@ -1,14 +1,14 @@
 // Edge middleware: gates page paths by role from the signed session cookie. Never imports lib/db; the Node side
 // re-checks everything against the database. JSON endpoints are never redirected (see lib/auth/access-rules.ts).
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { gateFor } from "@/lib/auth/access-rules";
 import { authConfig, BASE_PATH } from "@/lib/auth/auth.config";
 import { env } from "@/lib/env";
 
 const { auth } = NextAuth(() => authConfig());
 
-export default auth((req) => {
+const gated = auth((req) => {
   const gate = gateFor(req.method, req.nextUrl.pathname);
   if (gate === "none") return NextResponse.next();
   const session = req.auth;
@@ -29,6 +29,13 @@ export default auth((req) => {
       return NextResponse.next();
   }
 });
+
+// With a lazily-built config, next-auth's auth(handler) resolves to the handler asynchronously (a Promise), which
+// Next refuses as a middleware export; this wrapper awaits it.
+export default async function middleware(req: NextRequest, ev: NextFetchEvent) {
+  const handler = (await gated) as unknown as (req: NextRequest, ev: NextFetchEvent) => Promise<Response | undefined>;
+  return handler(req, ev);
+}
 
 export const config = {
   // Written without the /meeting base path. Static assets, Auth.js and the health check are left alone.
