@@ -25,7 +25,7 @@ export const updateProfileSchema = z.object({
     z
       .string({ error: "邮箱格式不正确" })
       .max(254, "不能超过254个字符")
-      .pipe(z.union([z.literal(""), z.email()], { error: "邮箱格式不正确" }))
+      .refine((s) => s === "" || z.email().safeParse(s).success, "邮箱格式不正确")
       .optional(),
   ),
   avatar: z.preprocess(trimmed, z.string().max(1024, "不能超过1024个字符").optional()),
