@@ -1,5 +1,4 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Db } from "@/lib/db";
 import { outbox } from "@/lib/db/schema";
 import { defaultHandlers } from "./handlers";
@@ -77,14 +76,14 @@ async function claim(
   ids: number[] | undefined,
   peek: boolean,
 ): Promise<Claimed[]> {
-  const earlier = alias(outbox, "earlier");
   const due = and(
     eq(outbox.status, "pending"),
-    lte(outbox.nextAttemptAt, at),
+    // The database's clock too: messages are stamped with its now(), which may lead ours by a fraction of a millisecond.
+    lte(outbox.nextAttemptAt, sql`greatest(${at.toISOString()}::timestamptz, now())`),
     inArray(outbox.topic, topics),
     ids ? inArray(outbox.id, ids.length ? ids : [-1]) : undefined,
-    sql`not exists (select 1 from ${earlier} where ${earlier.orderingKey} = ${outbox.orderingKey}
-        and ${earlier.id} < ${outbox.id} and ${earlier.status} = 'pending')`,
+    sql`not exists (select 1 from outbox earlier where earlier.ordering_key = ${outbox.orderingKey}
+        and earlier.id < ${outbox.id} and earlier.status = 'pending')`,
   );
   if (peek) return db.select().from(outbox).where(due).limit(limit);
   const candidates = db
