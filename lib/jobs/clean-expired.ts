@@ -24,7 +24,7 @@ export async function cleanExpired(now: Date, days: number, deadline: number): P
     if (Date.now() >= deadline) return { deleted, cutoff: cutoff.toISOString(), truncated: true };
     const result = await db.execute(sql`
       delete from appointments where id in (
-        select id from appointments where status = ${STATUS.EXPIRED} and ends_at < ${cutoff}
+        select id from appointments where status = ${STATUS.EXPIRED} and ends_at < ${cutoff.toISOString()}::timestamptz
         order by id limit ${BATCH} for update skip locked)
       returning id`);
     const n = rowsOf(result).length;

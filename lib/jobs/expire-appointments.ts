@@ -18,15 +18,17 @@ export interface ExpiryReport {
  */
 export async function expireAppointments(now: Date): Promise<ExpiryReport> {
   const db = await getDb();
+  // Raw SQL takes instants as ISO strings: postgres-js cannot bind a Date inside drizzle's sql``.
+  const at = sql`${now.toISOString()}::timestamptz`;
   const result = await db.execute(sql`
     with target as (
       select id, status from appointments
-      where (status in (${STATUS.APPROVED}, ${STATUS.CANCELLED}, ${STATUS.REJECTED}) and ends_at < ${now})
-         or (status = ${STATUS.PENDING} and starts_at < ${now})
+      where (status in (${STATUS.APPROVED}, ${STATUS.CANCELLED}, ${STATUS.REJECTED}) and ends_at < ${at})
+         or (status = ${STATUS.PENDING} and starts_at < ${at})
       for update skip locked
     )
     update appointments a
-       set status = ${STATUS.EXPIRED}, check_info = ${EXPIRED_INFO}, updated_at = ${now}
+       set status = ${STATUS.EXPIRED}, check_info = ${EXPIRED_INFO}, updated_at = ${at}
       from target
      where a.id = target.id
     returning target.status as previous`);
