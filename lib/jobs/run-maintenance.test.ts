@@ -2,7 +2,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { appointments, outbox, rooms, STATUS } from "@/lib/db/schema";
+import { appointments, outbox, STATUS } from "@/lib/db/schema";
 import { useTestDb } from "@/lib/db/testing";
 import { approveAppointments } from "@/lib/services/review/approve-appointments";
 import { rejectAppointments } from "@/lib/services/review/reject-appointments";
@@ -10,39 +10,18 @@ import { updateSettings } from "@/lib/services/settings/update-settings";
 import { MAINTENANCE_LOCK } from "./advisory-lock";
 import { runMaintenance } from "./run-maintenance";
 import { sentTexts, useFakeWecom } from "./testing/fake-wecom";
-import { booking, DAY, MIN, resetBookings, room, setSettings, statusOf, user } from "./testing/fixtures";
+import { booking, DAY, HOUR, MIN, MIXED_QUEUE_END_STATE, mixedQueue, queueBase, resetBookings, room, setSettings, statusOf, user } from "./testing/fixtures";
 
 const onPostgres = process.env.TEST_DB === "postgres";
 const handle = useTestDb();
 const wecom = useFakeWecom();
 
-const HOUR = 60 * MIN;
-/** A fixed start of tomorrow-ish, far from any day boundary issues: bookings are whole hours after it. */
-const base = new Date(Math.ceil((Date.now() + DAY) / HOUR) * HOUR);
-const at = (hours: number) => new Date(base.getTime() + hours * HOUR);
+const at = (hours: number) => new Date(queueBase.getTime() + hours * HOUR);
 const ago = (hours: number) => new Date(Date.now() - hours * HOUR);
 
 async function outboxRows() {
   const db = await getDb();
   return db.select().from(outbox).orderBy(asc(outbox.id));
-}
-
-/** The queue of the auto-review test: two rooms, bookings in every situation, submitted in a known order. */
-async function mixedQueue() {
-  const a = await room("M-A");
-  const b = await room("M-B");
-  const db = await getDb();
-  await db.update(rooms).set({ available: true }).where(eq(rooms.id, a.id));
-  const [li, wang, zhang, chen] = await Promise.all(["2020123456", "2021654321", "zhanglaoshi", "chenjiaoshou"].map(user));
-  const held = await booking({ roomId: a.id, userId: chen.id, start: at(6), minutes: 60, status: STATUS.APPROVED, checkInfo: "admin：成功通过审核" });
-  // Inserted first but submitted last: first come first served goes by submission, not by id.
-  const late = await booking({ roomId: a.id, userId: wang.id, start: at(0.5), minutes: 60, submittedAt: ago(1) });
-  const early = await booking({ roomId: a.id, userId: li.id, start: at(0), minutes: 60, submittedAt: ago(5) });
-  const backToBack = await booking({ roomId: a.id, userId: zhang.id, start: at(1), minutes: 60, submittedAt: ago(4) });
-  const clash = await booking({ roomId: a.id, userId: zhang.id, start: at(6.5), minutes: 60, submittedAt: ago(3) });
-  const otherRoom = await booking({ roomId: b.id, userId: wang.id, start: at(0), minutes: 60, submittedAt: ago(2) });
-  const tooLate = await booking({ roomId: b.id, userId: li.id, start: ago(0.5), minutes: 60, submittedAt: ago(6) });
-  return { held, late, early, backToBack, clash, otherRoom, tooLate };
 }
 
 beforeEach(async () => {
@@ -211,7 +190,7 @@ describe("runMaintenance", () => {
     expect(reports.filter((r) => !r.ran).every((r) => r.reason === "another maintenance run is in progress")).toBe(true);
     const db = await getDb();
     const states = await db.select({ id: appointments.id, status: appointments.status }).from(appointments).orderBy(asc(appointments.id));
-    expect(states.map((s) => s.status)).toEqual([STATUS.APPROVED, STATUS.REJECTED, STATUS.APPROVED, STATUS.APPROVED, STATUS.REJECTED, STATUS.APPROVED, STATUS.EXPIRED]);
+    expect(states.map((s) => s.status)).toEqual(MIXED_QUEUE_END_STATE);
     expect(sentTexts(wecom())).toHaveLength(5);
     // And again, ten more: nothing changes, nothing is sent.
     await Promise.all(Array.from({ length: 10 }, () => runMaintenance()));
