@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getSessionAdmin, getSessionUser, type SessionAdmin, type SessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { AppError, badInput, MESSAGES } from "@/lib/errors";
+import { errorPage } from "./error-page";
 import { BodyParseError, readParams, type Params } from "./params";
 import { describeZodError } from "./zod";
 
@@ -27,6 +28,11 @@ interface Options<S extends z.ZodType> {
   schema?: S;
   /** State-changing GET (legacy /appointment/cancel): refuse cross-site navigations too. */
   stateChangingGet?: boolean;
+  /**
+   * Browser navigations (legacy /rooms/download): application errors are answered with the HTML error page
+   * (legacy ERRPAGE) instead of JSON, with this optional link.
+   */
+  htmlErrors?: { redirectUrl?: string; redirectMsg?: string };
 }
 
 export function legacyError(code: keyof typeof MESSAGES, message?: string) {
@@ -39,6 +45,15 @@ export function ok<T extends object>(extra?: T) {
 
 export function layuiTable<T>(count: number, data: T[]) {
   return { code: 0, msg: "", count, data };
+}
+
+/** The layui uploader's envelope (legacy /rooms/upload): success carries the file name. */
+export function layuiUpload(msg: string, filename: string) {
+  return { code: 0, msg, data: { filename } };
+}
+
+export function layuiUploadFailed(e: AppError) {
+  return NextResponse.json({ code: e.code, msg: e.message });
 }
 
 /**
@@ -81,6 +96,7 @@ export function legacyRoute<S extends z.ZodType = z.ZodType<Record<string, never
       const result = await handler({ req, input, params: merged, user, admin });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (e) {
+      if (opts.htmlErrors && e instanceof AppError) return errorPage(e.code, { message: e.message, ...opts.htmlErrors });
       return legacyErrorResponse(e, req);
     }
   };
