@@ -6,7 +6,7 @@ import { signInAsAdmin, signInAsUser } from "../helpers/auth";
 import { legacyOk, localMillis, setSettings, shoot, signInThroughForm, SUPER, superPassword } from "../helpers/console";
 import { fakeWecom } from "../helpers/wecom";
 
-test.describe.configure({ mode: "serial" });
+
 fs.mkdirSync("e2e/artifacts/console", { recursive: true });
 
 const toast = (page: Page) => page.locator("[data-toast]");
@@ -18,7 +18,7 @@ test("sign in with a password: wrong password is explained, the right one opens 
   await page.getByLabel("用户名").fill(SUPER);
   await page.getByLabel("密码").fill("not-the-password");
   await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page.getByRole("alert")).toContainText("管理员用户名或密码错误");
+  await expect(page.locator("#login-error")).toContainText("管理员用户名或密码错误");
   await page.getByLabel("密码").fill(superPassword());
   await page.getByRole("button", { name: "登录", exact: true }).click();
   await expect(page).toHaveURL(/\/meeting\/admin\/review$/);
