@@ -6,14 +6,15 @@ import { legacyOk, shoot, SUPER, superPassword } from "../helpers/console";
 
 fs.mkdirSync("e2e/artifacts/console", { recursive: true });
 
-const PAGES: { path: string; name: string; ready: string }[] = [
-  { path: "/meeting/admin", name: "dashboard", ready: "近 30 天每日预约提交量" },
-  { path: "/meeting/admin/review", name: "review", ready: "预约审核" },
-  { path: "/meeting/admin/rooms", name: "rooms", ready: "表格批量导入" },
-  { path: "/meeting/admin/users", name: "users", ready: "创建时间" },
-  { path: "/meeting/admin/admins", name: "admins", ready: "创建时间" },
-  { path: "/meeting/admin/settings", name: "settings", ready: "开放时间" },
-  { path: "/meeting/admin/account", name: "account", ready: "修改密码" },
+// Each page is photographed once its main heading and its data have arrived.
+const PAGES: { path: string; name: string; heading: string | RegExp; ready: string }[] = [
+  { path: "/meeting/admin", name: "dashboard", heading: /欢迎/, ready: "逸夫楼101" },
+  { path: "/meeting/admin/review", name: "review", heading: "预约审核", ready: "提交于" },
+  { path: "/meeting/admin/rooms", name: "rooms", heading: "会议室", ready: "逸夫楼101" },
+  { path: "/meeting/admin/users", name: "users", heading: "用户", ready: "2020123456" },
+  { path: "/meeting/admin/admins", name: "admins", heading: "管理员", ready: "超级管理员" },
+  { path: "/meeting/admin/settings", name: "settings", heading: "参数设置", ready: "自动审核预约" },
+  { path: "/meeting/admin/account", name: "account", heading: "我的账号", ready: "确认新密码" },
 ];
 
 for (const vp of [
@@ -29,7 +30,8 @@ for (const vp of [
     await signInAsAdmin(page, SUPER, superPassword());
     for (const p of PAGES) {
       await page.goto(p.path);
-      await expect(page.getByText(p.ready).first()).toBeVisible();
+      await expect(page.getByRole("heading", { level: 1, name: p.heading })).toBeVisible();
+      await expect(page.locator("main").getByText(p.ready).first()).toBeVisible();
       await page.waitForLoadState("networkidle");
       await shoot(page, `${p.name}-${vp.width}`);
     }
@@ -42,9 +44,11 @@ for (const vp of [
     await ctx.clearCookies();
     await signInAsAdmin(page, `e2e-shot-${vp.width}`, "shot-password-1");
     await page.goto("/meeting/admin");
-    await expect(page.getByText("近 30 天每日预约提交量")).toBeVisible();
+    await expect(page.locator("main").getByText("逸夫楼101").first()).toBeVisible();
     await page.waitForLoadState("networkidle");
     await shoot(page, `dashboard-normal-admin-${vp.width}`);
+    await page.goto("/meeting/admin/admins");
+    await expect(page).toHaveURL(/\/meeting\/admin$/);
     await ctx.close();
   });
 }

@@ -81,15 +81,17 @@ export function ConsoleShell({ admin, children }: { admin: ShellAdmin; children:
         跳到主要内容
       </a>
       {/* Tablet and desktop: a fixed sidebar. */}
-      <aside className="sticky top-0 hidden h-dvh w-56 shrink-0 flex-col gap-6 bg-slate-900 px-3 py-5 md:flex">
-        <div className="px-2">
-          <Brand />
-        </div>
-        <nav aria-label="主导航" className="flex-1 overflow-y-auto">
-          <NavLinks privileged={admin.privileged} />
-        </nav>
-        <div className="px-2">
-          <Account admin={admin} />
+      <aside className="hidden w-56 shrink-0 bg-slate-900 md:block">
+        <div className="sticky top-0 flex h-dvh flex-col gap-6 px-3 py-5">
+          <div className="px-2">
+            <Brand />
+          </div>
+          <nav aria-label="主导航" className="flex-1 overflow-y-auto">
+            <NavLinks privileged={admin.privileged} />
+          </nav>
+          <div className="px-2">
+            <Account admin={admin} />
+          </div>
         </div>
       </aside>
       {/* Phone: a top bar and a drawer. */}

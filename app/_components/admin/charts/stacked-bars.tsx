@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { STATUS_META } from "../status";
 
 export interface DayBucket {
@@ -11,8 +11,18 @@ export interface DayBucket {
 /** Submissions per day, stacked by status. Hand-rolled SVG: no chart library in the bundle. */
 export function StackedBars({ days }: { days: DayBucket[] }) {
   const [hover, setHover] = useState<number | null>(null);
-  const W = 720;
-  const H = 220;
+  // Drawn at the container's real width so that labels keep their size on a phone.
+  const box = useRef<HTMLDivElement>(null);
+  const [W, setW] = useState(720);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const ro = new ResizeObserver(([e]) => setW(Math.max(280, Math.round(e.contentRect.width))));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const H = W < 500 ? 180 : 220;
+  const labelEvery = W < 500 ? 10 : 5;
   const pad = { l: 32, r: 8, t: 10, b: 26 };
   const max = Math.max(4, ...days.map((d) => d.total));
   const step = niceStep(max);
@@ -22,7 +32,7 @@ export function StackedBars({ days }: { days: DayBucket[] }) {
   const shown = hover !== null ? days[hover] : null;
   return (
     <figure>
-      <div className="relative">
+      <div className="relative" ref={box}>
         <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-label={`近${days.length}天每日预约提交量，按状态堆叠`}>
           {Array.from({ length: top / step + 1 }, (_, i) => i * step).map((v) => (
             <g key={v}>
@@ -46,7 +56,7 @@ export function StackedBars({ days }: { days: DayBucket[] }) {
                   acc += v;
                   return <rect key={s.code} x={x} y={y1} width={bw * 0.7} height={Math.max(h, 0.5)} fill={s.color} />;
                 })}
-                {(i % 5 === 4 || i === days.length - 1) && (
+                {(i % labelEvery === labelEvery - 1 || i === days.length - 1) && (
                   <text x={pad.l + i * bw + bw / 2} y={H - 8} textAnchor="middle" fontSize="10" fill="#64748b">
                     {d.date.slice(5)}
                   </text>
@@ -76,8 +86,9 @@ export function StackedBars({ days }: { days: DayBucket[] }) {
           </span>
         ))}
       </figcaption>
-      {/* The same numbers for screen readers. */}
-      <table className="sr-only">
+      {/* The same numbers for screen readers (wrapped: a table ignores the 1px box of sr-only and would add height). */}
+      <div className="sr-only">
+      <table>
         <caption>每日预约提交量</caption>
         <thead>
           <tr>
@@ -98,6 +109,7 @@ export function StackedBars({ days }: { days: DayBucket[] }) {
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }

@@ -217,18 +217,26 @@ function SheetFlow() {
             上传表格
           </label>
           <p className="mt-1 text-sm text-slate-600">.xlsx 文件；上传不会修改任何数据。</p>
+          {/* The native control's button text follows the browser's language; a styled label keeps it Chinese. */}
           <input
             ref={fileRef}
             id="sheet-file"
             type="file"
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            className="mt-3 block w-full text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-brand-50 file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-brand-700 hover:file:bg-brand-100"
+            className="peer sr-only"
             disabled={upload.isPending}
             onChange={(e) => {
               const f = e.target.files?.[0];
               if (f) upload.mutate(f);
             }}
           />
+          <label
+            htmlFor="sheet-file"
+            aria-hidden
+            className="mt-3 inline-flex h-8 cursor-pointer items-center rounded-lg bg-brand-50 px-3 text-xs font-medium text-brand-700 hover:bg-brand-100 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600 peer-disabled:opacity-50"
+          >
+            选择 .xlsx 文件…
+          </label>
           {upload.isPending && <p className="mt-2 text-sm text-slate-600">正在上传并检查…</p>}
         </li>
         <li className="rounded-lg border border-slate-200 p-4">
