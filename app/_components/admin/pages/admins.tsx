@@ -159,7 +159,7 @@ export function AdminsPage({ me }: { me: number }) {
           </div>
         )}
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[620px] text-left text-sm">
+          <table className="w-full min-w-[620px] text-left text-sm [&_td]:whitespace-nowrap [&_th]:whitespace-nowrap">
             <thead className="bg-slate-50 text-xs font-medium text-slate-600">
               <tr>
                 <th scope="col" className="w-10 px-4 py-2.5">

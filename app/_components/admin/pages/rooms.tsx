@@ -311,7 +311,7 @@ export function RoomsPage() {
             </div>
           )}
           <div className="overflow-x-auto">
-            <table className="w-full min-w-[520px] text-left text-sm">
+            <table className="w-full min-w-[520px] text-left text-sm [&_td]:whitespace-nowrap [&_th]:whitespace-nowrap">
               <thead className="bg-slate-50 text-xs font-medium text-slate-600">
                 <tr>
                   <th scope="col" className="px-4 py-2.5">编号</th>

@@ -104,7 +104,7 @@ export function UsersPage({ privileged }: { privileged: boolean }) {
           </div>
         )}
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[760px] text-left text-sm">
+          <table className="w-full min-w-[760px] text-left text-sm [&_td]:whitespace-nowrap [&_th]:whitespace-nowrap">
             <thead className="bg-slate-50 text-xs font-medium text-slate-600">
               <tr>
                 {privileged && (
