@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
 import { signInAsAdmin, signInAsUser } from "../helpers/auth";
 import { legacyOk, localMillis, setSettings, shoot, signInThroughForm, SUPER, superPassword } from "../helpers/console";
+import { serverEnv } from "../helpers/env";
 import { fakeWecom } from "../helpers/wecom";
 
 
@@ -92,6 +93,7 @@ test("review: approve one request and reject another with a reason; the users se
     await expect(rowA).toContainText("与待审核重叠");
     await expect(rowA).toContainText(`#${b}`);
     await expect(rowB).toContainText(`#${a}`);
+    await shoot(page, "review-conflicts-1280");
 
     // Reject b: the reason is required.
     await rowB.getByRole("checkbox").check();
@@ -303,4 +305,36 @@ test("account: an admin changes their own password and signs in again with it", 
   await expect(page).toHaveURL(/\/meeting\/admin\/login\?changed=1/);
   await expect(page.getByText("密码已修改，请用新密码重新登录。")).toBeVisible();
   await signInThroughForm(page, "e2e-self", "new-password-2");
+});
+
+test("dashboard: a notification WeCom refuses is listed as failed, and a super admin can resend it", async ({ page, browser }) => {
+  await signInThroughForm(page, SUPER, superPassword());
+  await setSettings(page.request);
+  const user = await browser.newContext();
+  let id = 0;
+  try {
+    await signInAsUser(user.request, "e2e-notify", { name: "通知测试" });
+    const rooms = await legacyOk<{ rooms: { roomId: number }[] }>(user.request, "GET", "/meeting/rooms");
+    await legacyOk(user.request, "POST", "/meeting/appointment", {
+      roomId: rooms.rooms[0].roomId, datetime: localMillis(6, 16 * 60), duration: 30, size: 2, phone: "13800138000", purpose: "通知失败演示",
+    });
+    const h = await legacyOk<{ history: { appointId: number; purpose: string }[] }>(user.request, "GET", "/meeting/history/2");
+    id = h.history.find((x) => x.purpose === "通知失败演示")!.appointId;
+  } finally {
+    await user.close();
+  }
+  // WeCom says the recipient is invalid: a permanent failure, not retried.
+  await fakeWecom.failNext("/cgi-bin/message/send", 81013, 5);
+  await legacyOk(page.request, "POST", "/meeting/check/approve", { ais: id });
+  const run = await page.request.get("/meeting/api/cron/maintenance", { headers: { authorization: `Bearer ${serverEnv("CRON_SECRET")}` } });
+  expect(run.status()).toBeLessThan(500);
+
+  await page.goto("/meeting/admin");
+  const card = page.locator("section").filter({ has: page.getByRole("heading", { name: "消息推送" }) });
+  await expect(card).toContainText("条发送失败");
+  await expect(card).toContainText("发给 e2e-notify");
+  await expect(card).toContainText(`预约序号：${id}`);
+  await shoot(page, "dashboard-failed-delivery-1280");
+  await card.getByRole("button", { name: "重新发送" }).click();
+  await expect(toast(page).filter({ hasText: /已重新排队 \d+ 条通知/ })).toBeVisible();
 });

@@ -6,6 +6,7 @@ import { getJson } from "../api";
 import { StackedBars } from "../charts/stacked-bars";
 import { UtilizationBars } from "../charts/utilization-bars";
 import { formatAge } from "../status";
+import { DeliveriesCard } from "./deliveries-card";
 import type { DashboardCharts, ServerStats } from "../types";
 
 const REFRESH_MS = 15_000;
@@ -117,24 +118,13 @@ export function DashboardPage({ privileged }: { privileged: boolean }) {
             <div className="h-10 animate-pulse rounded bg-slate-100" />
           )}
         </Card>
-        <Card title="消息推送">
-          {c ? (
-            <p className="text-sm text-slate-700">
-              {c.deliveries.failed > 0 ? (
-                <>
-                  <Badge tone="red">{c.deliveries.failed} 条发送失败</Badge> <span className="ml-1">企业微信通知多次重试后仍未送达，请检查企业微信配置。</span>
-                </>
-              ) : (
-                <>
-                  <Badge tone="green">正常</Badge> <span className="ml-1">没有发送失败的通知。</span>
-                </>
-              )}
-              {c.deliveries.pending > 0 && <span className="mt-1 block text-xs text-slate-500">{c.deliveries.pending} 条等待发送</span>}
-            </p>
-          ) : (
+        {c ? (
+          <DeliveriesCard failed={c.deliveries.failed} pending={c.deliveries.pending} privileged={privileged} />
+        ) : (
+          <Card title="消息推送">
             <div className="h-10 animate-pulse rounded bg-slate-100" />
-          )}
-        </Card>
+          </Card>
+        )}
       </div>
     </>
   );
