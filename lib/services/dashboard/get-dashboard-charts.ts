@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, lt, min, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, gte, lt, min, sql } from "drizzle-orm";
 import type { SessionAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { appointments, outbox, rooms, settings, STATUS } from "@/lib/db/schema";
@@ -58,7 +58,7 @@ export async function getDashboardCharts(actor: SessionAdmin | null, now = new D
   const perDayRows = await db
     .select({ day: dayExpr, status: appointments.status, n: count() })
     .from(appointments)
-    .where(sql`${appointments.submittedAt} >= ${firstDay}`)
+    .where(gte(appointments.submittedAt, firstDay))
     // By position: the zone is a bound parameter, and Postgres cannot match $1 in the select list to $3 in GROUP BY.
     .groupBy(sql`1`, sql`2`);
   const perDay: DayBucket[] = [];
@@ -78,7 +78,9 @@ export async function getDashboardCharts(actor: SessionAdmin | null, now = new D
   const [s] = await db.select().from(settings).where(eq(settings.id, 1));
   const openPerDay = s ? s.closeMinute - s.openMinute : 14 * 60;
   const openMinutes = openPerDay * UTILIZATION_DAYS;
-  const booked = sql<string>`coalesce(sum(extract(epoch from (least(${appointments.endsAt}, ${windowEnd}) - greatest(${appointments.startsAt}, ${today})))), 0)`;
+  // Instants inside raw SQL go in as ISO text with a cast: postgres-js cannot bind a Date there.
+  const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+  const booked = sql<string>`coalesce(sum(extract(epoch from (least(${appointments.endsAt}, ${ts(windowEnd)}) - greatest(${appointments.startsAt}, ${ts(today)})))), 0)`;
   const usage = await db
     .select({ roomId: appointments.roomId, seconds: booked })
     .from(appointments)

@@ -55,7 +55,7 @@ export function DashboardPage({ privileged }: { privileged: boolean }) {
           label="待审核"
           value={q?.pending ?? "—"}
           tone={q && q.oldestAgeMinutes !== null && q.oldestAgeMinutes > 24 * 60 ? "warn" : undefined}
-          hint={q?.oldestAgeMinutes != null ? `最早一条已等待 ${formatAge(q.oldestAgeMinutes)}` : "队列为空"}
+          hint={q ? (q.oldestAgeMinutes != null ? `最早一条已等待 ${formatAge(q.oldestAgeMinutes)}` : "队列为空") : undefined}
         />
       </div>
 

@@ -62,7 +62,7 @@ export function DeliveriesCard({ failed, pending, privileged }: { failed: number
                     {r.createdAt} · 尝试 {r.attempts} 次
                   </span>
                 </p>
-                {r.text && <p className="mt-0.5 line-clamp-2 whitespace-pre-line text-xs text-slate-600">{r.text}</p>}
+                {r.text && <p className="mt-0.5 line-clamp-2 text-xs text-slate-600">{r.text.replace(/\n+/g, " · ")}</p>}
                 {r.lastError && <p className="mt-0.5 break-all text-xs text-rose-700">原因：{r.lastError}</p>}
               </li>
             ))}
