@@ -1,10 +1,11 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { signInAsUser } from "../helpers/auth";
+import { at, book } from "../helpers/booking";
 import { disposeRoles, makeRoles, newContext, type Roles } from "../helpers/roles";
 
 // The plain server-rendered legacy pages: room day, booking form, booking detail. They rely on the demo data
 // (DEMO_DATA=1 in playwright.config.ts): 逸夫楼301 has an approved 10:00–12:00 booking two days from today, and
-// 李明 (2020123456) has a pending booking tomorrow.
+// 李明 (2020123456) books what the detail tests need.
 
 let r: Roles;
 let liming: APIRequestContext;
@@ -76,24 +77,21 @@ test.describe("GET /appointment/{roomId}", () => {
 });
 
 test.describe("GET /history/detail/{id}", () => {
-  // Find 李明's pending booking through the admin view (ids depend on the data set).
+  // 李明 books a room of his own (other specs may review or expire the demo bookings before this one runs).
   async function pendingOfLiming(): Promise<number> {
+    const id = await book(liming, { roomId: await roomId("逸夫楼501"), datetime: at(27, 13, 10), duration: 90, size: 5, purpose: "详情页测试" });
     const admin = await newContext();
     await admin.post("/meeting/login", { form: { username: "admin", password: process.env.E2E_SERVER_ADMIN_PASSWORD! } });
     await signInAsUser(admin, r.ids.otherUser, { name: "另一用户", next: "/meeting" });
     try {
-      for (let id = 1; id <= 50; id++) {
-        const html = await (await admin.get(`/meeting/history/detail/${id}`)).text();
-        if (html.includes("2020123456") && html.includes("待审核")) {
-          // An admin reads it, but only the booker may cancel.
-          expect(html).not.toContain("/meeting/appointment/cancel/");
-          return id;
-        }
-      }
+      // An admin reads it, but only the booker may cancel.
+      const html = await (await admin.get(`/meeting/history/detail/${id}`)).text();
+      expect(html).toContain("2020123456");
+      expect(html).not.toContain("/meeting/appointment/cancel/");
     } finally {
       await admin.dispose();
     }
-    throw new Error("demo booking of 李明 not found");
+    return id;
   }
 
   test("the booker sees every field and a cancel button; an admin reads without one; others get 2007", async () => {
