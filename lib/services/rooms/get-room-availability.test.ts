@@ -42,7 +42,7 @@ async function seed() {
 describe("getRoomAvailability", () => {
   it("lists free windows around approved bookings only, answers the exact slot and suggests the nearest start", async () => {
     const { big, small, mine } = await seed();
-    const a = await getRoomAvailability({ roomId: 0, date: day.getTime(), duration: 60, size: 0, startMinute: 9 * 60 + 30 }, now);
+    const a = await getRoomAvailability({ roomId: 0, date: "2030-03-05", duration: 60, size: 0, start: "09:30" }, now);
     expect(a.day).toBe("2030-03-05");
     expect(a.opensAt).toBe(at(480));
     expect(a.closesAt).toBe(at(1320));
@@ -64,33 +64,34 @@ describe("getRoomAvailability", () => {
     ]);
     // 09:30 wanted: 08:00–09:00 and 11:00–13:00 are both 90 minutes away; the earlier wins.
     expect(b.nearest).toBe(at(480));
-    const later = await getRoomAvailability({ roomId: big.id, date: day.getTime(), duration: 60, size: 0, startMinute: 10 * 60 + 30 }, now);
+    const later = await getRoomAvailability({ roomId: big.id, date: "2030-03-05", duration: 60, size: 0, start: "10:30" }, now);
     expect(later.rooms[0].nearest).toBe(at(660));
   });
 
   it("filters a search by capacity and by whether any window of the duration is left", async () => {
     const { big, mine } = await seed();
-    const bySize = await getRoomAvailability({ roomId: 0, date: day.getTime(), duration: 60, size: 10 }, now);
+    const bySize = await getRoomAvailability({ roomId: 0, date: "2030-03-05", duration: 60, size: 10 }, now);
     expect(mine(bySize.rooms).map((r) => r.id)).toEqual([big.id]);
     expect(bySize.rooms.find((r) => r.id === big.id)!.slotFree).toBeNull();
     // 3 hours: A101's longest gap is 2 hours, so only rooms with a long stretch remain.
-    const long = await getRoomAvailability({ roomId: 0, date: day.getTime(), duration: 180, size: 10 }, now);
+    const long = await getRoomAvailability({ roomId: 0, date: "2030-03-05", duration: 180, size: 10 }, now);
     expect(mine(long.rooms)).toEqual([]);
   });
 
   it("keeps a single room's page even when it is closed or full, and never offers the past", async () => {
     const { closed, big } = await seed();
-    const c = await getRoomAvailability({ roomId: closed.id, date: day.getTime(), duration: 30, size: 0 }, now);
+    const c = await getRoomAvailability({ roomId: closed.id, date: "2030-03-05", duration: 30, size: 0 }, now);
     expect(c.rooms).toHaveLength(1);
     expect(c.rooms[0].windows).toEqual([]);
     const laterToday = atLocalMinute(day, 14 * 60);
-    const t = await getRoomAvailability({ roomId: big.id, date: day.getTime(), duration: 30, size: 0, startMinute: 12 * 60 }, laterToday);
+    const t = await getRoomAvailability({ roomId: big.id, date: "2030-03-05", duration: 30, size: 0, start: "12:00" }, laterToday);
     expect(t.rooms[0].windows).toEqual([{ start: at(1260), end: at(1320) }]);
     expect(t.rooms[0].slotFree).toBe(false);
     expect(t.rooms[0].nearest).toBe(at(1260));
   });
 
-  it("refuses an unknown room with 4002", async () => {
-    await expect(getRoomAvailability({ roomId: 99999, date: day.getTime(), duration: 30, size: 0 }, now)).rejects.toMatchObject({ code: 4002 });
+  it("refuses an unknown room or an impossible date with 4002", async () => {
+    await expect(getRoomAvailability({ roomId: 0, date: "2030-02-30", duration: 30, size: 0 }, now)).rejects.toMatchObject({ code: 4002 });
+    await expect(getRoomAvailability({ roomId: 99999, date: "2030-03-05", duration: 30, size: 0 }, now)).rejects.toMatchObject({ code: 4002 });
   });
 });

@@ -6,20 +6,21 @@ import { freeWindows, type Period } from "@/lib/services/booking/free-windows";
 import { isWithinOpenHours } from "@/lib/services/booking/is-within-open-hours";
 import { overlaps } from "@/lib/services/booking/overlaps";
 import { getSettings } from "@/lib/services/settings/get-settings";
-import { atLocalMinute, formatDate, startOfLocalDay, startOfNextLocalDay } from "@/lib/time";
+import { atLocalMinute, formatDate, parseLocalDate, startOfNextLocalDay } from "@/lib/time";
+import { parseHhmm } from "@/lib/zoned-time";
 import { comparePlaces } from "./compare-places";
 
 export interface AvailabilityQuery {
   /** 0 = every open room (a search); otherwise that room, even when closed (its own page). */
   roomId: number;
-  /** Any instant of the wanted local day (epoch ms). */
-  date: number;
+  /** The wanted campus-local day, `yyyy-MM-dd`. */
+  date: string;
   /** Minutes wanted. */
   duration: number;
   /** Participants; 0 = any. Ignored for a single room (its page shows it whatever the group size). */
   size: number;
-  /** Minutes after local midnight of a wanted start, if any. */
-  startMinute?: number;
+  /** A wanted start, `HH:mm` campus time, if any. */
+  start?: string;
 }
 
 export interface RoomAvailability {
@@ -59,11 +60,14 @@ export interface Availability {
 export async function getRoomAvailability(q: AvailabilityQuery, now = new Date()): Promise<Availability> {
   const db = await getDb();
   const hours = await getSettings(db);
-  const day = startOfLocalDay(new Date(q.date));
+  const day = parseLocalDate(q.date);
+  if (!day) throw badInput("date", "不是有效日期");
+  const startMinute = q.start === undefined ? null : parseHhmm(q.start);
+  if (startMinute === null && q.start !== undefined) throw badInput("start", "必须是 HH:mm");
   const dayEnd = startOfNextLocalDay(day);
   const opensAt = atLocalMinute(day, hours.openMinute).getTime();
   const closesAt = atLocalMinute(day, hours.closeMinute).getTime();
-  const start = q.startMinute === undefined ? null : atLocalMinute(day, q.startMinute).getTime();
+  const start = startMinute === null ? null : atLocalMinute(day, startMinute).getTime();
 
   const where: SQL[] = [];
   if (q.roomId !== 0) where.push(eq(rooms.id, q.roomId));
