@@ -53,6 +53,8 @@ describe("getRoomAvailability", () => {
     expect(s.windows).toEqual([{ start: at(480), end: at(1320) }]);
     const b = a.rooms.find((r) => r.id === big.id)!;
     expect(b.slotFree).toBe(false);
+    expect(b.problem).toBe("taken");
+    expect(s.problem).toBeNull();
     expect(b.busy).toEqual([
       { start: at(540), end: at(660) },
       { start: at(780), end: at(1260) },
@@ -88,6 +90,11 @@ describe("getRoomAvailability", () => {
     expect(t.rooms[0].windows).toEqual([{ start: at(1260), end: at(1320) }]);
     expect(t.rooms[0].slotFree).toBe(false);
     expect(t.rooms[0].nearest).toBe(at(1260));
+    expect(t.rooms[0].problem).toBe("past");
+    const late = await getRoomAvailability({ roomId: big.id, date: "2030-03-05", duration: 90, size: 0, start: "21:00" }, now);
+    expect(late.rooms[0].problem).toBe("closed");
+    const shut = await getRoomAvailability({ roomId: closed.id, date: "2030-03-05", duration: 30, size: 0, start: "12:00" }, now);
+    expect(shut.rooms[0].problem).toBe("room");
   });
 
   it("refuses an unknown room or an impossible date with 4002", async () => {

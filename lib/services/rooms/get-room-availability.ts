@@ -36,7 +36,12 @@ export interface RoomAvailability {
   slotFree: boolean | null;
   /** The bookable start nearest to the wanted one (epoch ms), null when none is left that day or none was wanted. */
   nearest: number | null;
+  /** Why the wanted slot cannot be booked (null when it can, or none was wanted). */
+  problem: SlotProblem | null;
 }
+
+/** `past`: not in the future; `closed`: outside open hours (3003); `taken`: overlaps an approved booking (2003); `room`: the room is closed. */
+export type SlotProblem = "past" | "closed" | "taken" | "room";
 
 export interface Availability {
   /** `yyyy-MM-dd` of the day in the campus zone. */
@@ -95,7 +100,7 @@ export async function getRoomAvailability(q: AvailabilityQuery, now = new Date()
   for (const r of rows) {
     let room = byRoom.get(r.id);
     if (!room) {
-      room = { id: r.id, place: r.place, size: r.size, available: r.available, busy: [], windows: [], slotFree: null, nearest: null };
+      room = { id: r.id, place: r.place, size: r.size, available: r.available, busy: [], windows: [], slotFree: null, nearest: null, problem: null };
       byRoom.set(r.id, room);
     }
     if (r.startsAt && r.endsAt) room.busy.push({ start: r.startsAt.getTime(), end: r.endsAt.getTime() });
@@ -105,10 +110,12 @@ export async function getRoomAvailability(q: AvailabilityQuery, now = new Date()
     room.busy.sort((a, b) => a.start - b.start);
     room.windows = room.available && closesAt - from >= length ? freeWindows(room.busy, from, closesAt, length) : [];
     if (start !== null) {
-      room.slotFree =
-        isWithinOpenHours(new Date(start), q.duration, hours) &&
-        room.windows.some((w) => w.start <= start && start + length <= w.end);
+      const withinHours = isWithinOpenHours(new Date(start), q.duration, hours);
+      room.slotFree = withinHours && room.windows.some((w) => w.start <= start && start + length <= w.end);
       room.nearest = nearestStart(room.windows, start, length);
+      if (!room.slotFree) {
+        room.problem = !room.available ? "room" : start <= now.getTime() ? "past" : !withinHours ? "closed" : "taken";
+      }
     }
     if (q.roomId === 0 && room.windows.length === 0) continue;
     result.push(room);
