@@ -39,6 +39,8 @@ export const users = pgTable(
     age: smallint("age").notNull().default(0),
     phone: varchar("phone", { length: 20 }),
     email: varchar("email", { length: 254 }),
+    /** WeCom department ids, refreshed at every sign-in. */
+    departmentIds: integer("department_ids").array().notNull().default(sql`'{}'::integer[]`),
     createdAt: tstz("created_at").notNull().defaultNow(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
