@@ -3,7 +3,7 @@
 // outside open hours) with the nearest free start, and submission through the legacy POST /appointment.
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import type { DictKey } from "@/lib/i18n/dictionaries";
 import type { Availability } from "@/lib/services/rooms/get-room-availability";
@@ -67,12 +67,20 @@ export function BookingForm(props: {
   for (const [f, value] of required) if (value.trim() === "") errors[f] = t("errRequired");
   const shown = (f: Field) => serverErrors[f] ?? (touched[f] ? errors[f] : undefined);
 
-  const duration = Number(v.duration);
+  // Ask the server about the slot once typing pauses (the check counts against the search budget).
+  const [wanted, setWanted] = useState({ date: v.date, start: v.start, duration: Number(v.duration) });
+  useEffect(() => {
+    const h = setTimeout(() => setWanted({ date: v.date, start: v.start, duration: Number(v.duration) }), 400);
+    return () => clearTimeout(h);
+  }, [v.date, v.start, v.duration]);
   const slotQuery = useQuery({
-    queryKey: ["slot", props.room.id, v.date, v.start, duration],
-    enabled: datetime !== null && Number.isInteger(duration) && duration >= 1 && duration <= 1440,
-    queryFn: () =>
-      legacyGet<Availability>("/api/rooms/availability", { roomId: props.room.id, date: v.date, start: v.start, duration }),
+    queryKey: ["slot", props.room.id, wanted],
+    enabled:
+      localToEpoch(wanted.date, wanted.start, props.tz) !== null &&
+      Number.isInteger(wanted.duration) &&
+      wanted.duration >= 1 &&
+      wanted.duration <= 1440,
+    queryFn: () => legacyGet<Availability>("/api/rooms/availability", { roomId: props.room.id, ...wanted }),
   });
   const slot = slotQuery.data?.rooms[0];
   const fmt = (ms: number) => hhmmIn(new Date(ms), props.tz);

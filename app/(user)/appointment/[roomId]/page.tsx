@@ -12,6 +12,7 @@ import { getProfile } from "@/lib/services/profile/get-profile";
 import { getRoom } from "@/lib/services/rooms/get-room";
 import { getSettings } from "@/lib/services/settings/get-settings";
 import { formatDate, localMinuteOfDay, zone } from "@/lib/time";
+import { pageId } from "@/lib/validation/page-params";
 import { addDays, minutesToHhmm, parseHhmm } from "@/lib/zoned-time";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +27,7 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
   const { t } = await getT();
   const { roomId: rawId } = await params;
   const sp = await searchParams;
-  const roomId = /^\d{1,9}$/.test(rawId) ? Number(rawId) : 0;
+  const roomId = pageId(rawId) ?? 0;
   const room = roomId ? await getRoom(roomId).catch((e) => (isAppError(e) ? null : Promise.reject(e))) : null;
   if (!room) {
     return (

@@ -5,6 +5,6 @@ import { availabilitySchema } from "@/lib/validation/availability";
 
 export const dynamic = "force-dynamic";
 
-export const GET = legacyRoute({ auth: "public", schema: availabilitySchema }, async ({ input }) =>
+export const GET = legacyRoute({ auth: "public", rateLimit: "search", schema: availabilitySchema }, async ({ input }) =>
   ok(await getRoomAvailability(input)),
 );

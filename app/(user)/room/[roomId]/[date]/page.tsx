@@ -12,6 +12,7 @@ import { getT } from "@/lib/i18n/locale";
 import { getRoomAvailability } from "@/lib/services/rooms/get-room-availability";
 import { getRoomPeriods } from "@/lib/services/rooms/get-room-periods";
 import { formatDate, zone } from "@/lib/time";
+import { pageDate, pageId } from "@/lib/validation/page-params";
 import { addDays, hhmmIn, isoDateIn, parseHhmm } from "@/lib/zoned-time";
 
 export const dynamic = "force-dynamic";
@@ -27,8 +28,10 @@ export default async function RoomPage({ params, searchParams }: Props) {
   const { roomId: rawId, date: rawDate } = await params;
   const sp = await searchParams;
   const tz = zone();
-  const roomId = /^\d{1,9}$/.test(rawId) ? Number(rawId) : 0;
-  if (/^\d{10,}$/.test(rawDate)) redirect(`/room/${rawId}/${isoDateIn(new Date(Number(rawDate)), tz)}`);
+  const roomId = pageId(rawId) ?? 0;
+  // Legacy links carry the day as epoch ms: land on the canonical yyyy-MM-dd address.
+  const asDay = pageDate(rawDate);
+  if (asDay && !/^\d{4}-\d{2}-\d{2}$/.test(rawDate)) redirect(`/room/${rawId}/${isoDateIn(asDay, tz)}`);
 
   const duration = Math.min(1440, Math.max(15, Number(sp.duration) || 60));
   const start = sp.start && parseHhmm(sp.start) !== null ? sp.start : undefined;
