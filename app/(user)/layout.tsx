@@ -26,7 +26,7 @@ export default async function UserLayout({ children }: { children: React.ReactNo
             <div className="hidden md:block">
               <BottomNav />
             </div>
-            <LangToggle />
+            <LangToggle locale={locale} label={t("langToggleLabel")} text={t("langToggle")} />
           </div>
         </div>
       </header>

@@ -75,7 +75,7 @@ export const zh = {
   // Booking form
   bookTitle: "预约会议室",
   bookFor: "预约 {place}",
-  fieldStartDateTime: "开始时间",
+  fieldStartDateTime: "预约时间",
   fieldParticipants: "参与人数",
   fieldPhone: "联系电话",
   fieldPurpose: "会议用途",
@@ -249,7 +249,7 @@ export const en: Dict = {
 
   bookTitle: "Book a room",
   bookFor: "Book {place}",
-  fieldStartDateTime: "Start",
+  fieldStartDateTime: "When",
   fieldParticipants: "Participants",
   fieldPhone: "Phone",
   fieldPurpose: "Purpose",
