@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BookingForm } from "@/app/_components/user/booking-form";
+import { QueryProvider } from "@/app/_components/user/providers";
 import { ErrorState } from "@/app/_components/ui/states";
 import { card, focusRing } from "@/app/_components/ui/styles";
 import { getSessionUser } from "@/lib/auth/session";
@@ -62,12 +63,14 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
         </p>
       </div>
       {room.available ? (
+        <QueryProvider>
         <BookingForm
           tz={zone()}
           today={today}
           room={{ id: room.roomId, place: room.place, size: room.size }}
           initial={{ date, start, duration: String(duration), phone: profile?.phone ?? "" }}
         />
+        </QueryProvider>
       ) : (
         <ErrorState title={t("roomClosed")} />
       )}

@@ -1,6 +1,7 @@
 // Edit profile: avatar upload and gender, age, phone, email (legacy edit_info.html over GET/POST /profile).
 import type { Metadata } from "next";
 import { ProfileForm } from "@/app/_components/user/profile-form";
+import { QueryProvider } from "@/app/_components/user/providers";
 import { SignInNeeded } from "@/app/_components/user/sign-in-needed";
 import { ErrorState } from "@/app/_components/ui/states";
 import { getSessionUser } from "@/lib/auth/session";
@@ -19,7 +20,9 @@ export default async function ProfilePage() {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">{t("profileTitle")}</h1>
-      <ProfileForm profile={profile} />
+      <QueryProvider>
+        <ProfileForm profile={profile} />
+      </QueryProvider>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CancelBooking } from "@/app/_components/user/cancel-booking";
+import { QueryProvider } from "@/app/_components/user/providers";
 import { ErrorState } from "@/app/_components/ui/states";
 import { STATUS_META, StatusBadge } from "@/app/_components/ui/status-badge";
 import { btnSecondary, card, focusRing } from "@/app/_components/ui/styles";
@@ -93,7 +94,11 @@ export default async function BookingDetailPage({ params, searchParams }: Props)
         </dl>
       </section>
       <div className="grid gap-3 sm:grid-cols-2">
-        {b.cancellable && <CancelBooking id={b.id} />}
+        {b.cancellable && (
+          <QueryProvider>
+            <CancelBooking id={b.id} />
+          </QueryProvider>
+        )}
         <Link href={`/room/${b.roomId}/${formatDate(b.startsAt)}`} className={btnSecondary}>
           {t("bookAgain")}
         </Link>
