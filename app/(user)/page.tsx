@@ -92,6 +92,9 @@ export default async function HomePage({ searchParams }: { searchParams: SP }) {
             </label>
             <input id="s-start" name="start" type="time" step={300} defaultValue={q.start} aria-describedby="s-start-hint" className={input} />
           </div>
+          <p id="s-start-hint" className="col-span-2 -mt-1 text-xs text-slate-600 md:order-last md:col-span-5">
+            {t("fieldStartHint")}
+          </p>
           <div>
             <label htmlFor="s-duration" className={label}>
               {t("fieldDuration")}
@@ -123,9 +126,6 @@ export default async function HomePage({ searchParams }: { searchParams: SP }) {
               ))}
             </select>
           </div>
-          <p id="s-start-hint" className="col-span-2 -mt-1 text-xs text-slate-600 md:col-span-5">
-            {t("fieldStartHint")}
-          </p>
           <button type="submit" className={`${btnPrimary} col-span-2 md:col-span-5`}>
             {t("search")}
           </button>

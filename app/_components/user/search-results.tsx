@@ -50,7 +50,6 @@ export async function SearchResults({ q }: { q: SearchQuery }) {
               <li key={r.id}>
                 <Link
                   href={`/room/${r.id}/${data.day}?${params}`}
-                  aria-label={t("openRoom", { place: r.place })}
                   className={`block h-full rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200/70 transition hover:ring-brand-600 ${focusRing}`}
                 >
                   <div className="flex items-start justify-between gap-3">

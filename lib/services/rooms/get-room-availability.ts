@@ -91,8 +91,8 @@ export async function getRoomAvailability(q: AvailabilityQuery, now = new Date()
     .where(and(...where));
   if (q.roomId !== 0 && rows.length === 0) throw badInput("roomId", "会议室不存在");
 
-  // Bookable starts are whole minutes after now.
-  const earliest = Math.ceil((now.getTime() + 1) / 60_000) * 60_000;
+  // Offered starts begin at the next 5-minute mark after now (the form's time inputs step by 5 minutes too).
+  const earliest = Math.ceil((now.getTime() + 1) / 300_000) * 300_000;
   const from = Math.max(opensAt, earliest);
   const length = q.duration * 60_000;
 

@@ -73,7 +73,7 @@ export default async function RoomPage({ params, searchParams }: Props) {
   const weekday = new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" });
   const monthDay = new Intl.DateTimeFormat(locale, { month: "numeric", day: "numeric", timeZone: "UTC" });
   const dayLabel = (d: string) => (d === today ? t("today") : d === addDays(today, 1) ? t("tomorrow") : weekday.format(new Date(`${d}T00:00:00Z`)));
-  // A week around the chosen day, never starting before today (phones show the first five).
+  // A week around the chosen day, never starting before today (phones show the first four).
   const strip = Array.from({ length: 7 }, (_, i) => addDays(date < today ? today : date, i - Math.min(2, Math.max(0, daysBetween(today, date)))));
   const keep = new URLSearchParams({ ...(start ? { start } : {}), duration: String(duration) }).toString();
   const upcoming = data.periods.filter((p) => p.startsAt.getTime() + p.duration * 60_000 > now.getTime()).slice(0, 6);
@@ -95,13 +95,13 @@ export default async function RoomPage({ params, searchParams }: Props) {
           <Link href={`/room/${room.id}/${addDays(date, -1)}?${keep}`} className={`${chip} shrink-0`} aria-label={t("prevDay")}>
             ‹
           </Link>
-          <ol className="flex flex-1 justify-between gap-1 overflow-x-auto">
+          <ol className="grid flex-1 grid-cols-4 gap-1 sm:grid-cols-7">
             {strip.map((d, i) => (
-              <li key={d} className={i >= 5 ? "hidden sm:block" : undefined}>
+              <li key={d} className={i >= 4 ? "hidden sm:block" : undefined}>
                 <Link
                   href={`/room/${room.id}/${d}?${keep}`}
                   aria-current={d === date ? "date" : undefined}
-                  className={`flex min-w-11 flex-col items-center rounded-xl px-1.5 py-1 text-xs ${
+                  className={`flex flex-col items-center rounded-xl px-1 py-1 text-xs ${
                     d === date ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100"
                   } ${focusRing}`}
                 >
