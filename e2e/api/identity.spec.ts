@@ -1,6 +1,6 @@
 // Sign-in, sessions and the edge gate over HTTP, against the fake WeCom (issue 3).
 import { createHash, randomBytes } from "node:crypto";
-import { encode } from "@auth/core/jwt";
+import { encode } from "next-auth/jwt";
 import { expect, request as pwRequest, test, type APIRequestContext } from "@playwright/test";
 import { signInAsAdmin, signInAsUser, WXWORK_UA } from "../helpers/auth";
 import { ADMIN_PASSWORD, APP_URL, serverEnv } from "../helpers/env";
@@ -125,7 +125,7 @@ test.describe("WeCom user sign-in", () => {
     // First use, by its rightful owner.
     const owner = await newContext({ userAgent: WXWORK_UA });
     await fakeWecom.actAs({ userid: "zhangsan" });
-    const authorize = await hop(owner, await hop(owner, "/meeting/auth/start?next=/meeting"));
+    const authorize = await hop(owner, "/meeting/auth/start?next=/meeting");
     const callback = await hop(owner, authorize);
     const code = new URL(callback).searchParams.get("code")!;
     expect(await hop(owner, callback)).toBe(`${APP_URL()}/meeting`);
@@ -221,6 +221,13 @@ test.describe("sessions", () => {
     const second = (await sessionCookie(ctx))!.value;
     expect(second).not.toBe(first);
     expect(await me(ctx)).toMatchObject({ user: { userid: "zhangsan" }, admin: { username: "admin", privileged: true } });
+
+    // The sign-in pages send someone already signed in on to where they wanted to go.
+    const signin = await ctx.get("/meeting/signin?next=%2Fmeeting%2Fmy", { maxRedirects: 0 });
+    expect(signin.status()).toBe(307);
+    expect(new URL(signin.headers()["location"], APP_URL()).pathname).toBe("/meeting/my");
+    const adminLogin = await ctx.get("/meeting/admin/login?next=%2Fmeeting%2Fadmin%2Freview", { maxRedirects: 0 });
+    expect(new URL(adminLogin.headers()["location"], APP_URL()).pathname).toBe("/meeting/admin/review");
 
     // Signing in as another user keeps the admin; logout ends only the admin.
     await signInAsUser(ctx, "2020000001");

@@ -121,3 +121,18 @@ export async function book(ctx: APIRequestContext, fields: Record<string, string
   const history = await json(await ctx.get("/meeting/history/2"));
   return history.history[0].appointId;
 }
+
+/** The WeCom messages recorded for these bookings, oldest first; null when the database is not reachable from here. */
+export async function outboxMessages(appointIds: number[]): Promise<{ touser: string; content: string }[] | null> {
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) return null;
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const keys = appointIds.map((id) => `appointment:${id}`);
+    const rows = await sql<{ payload: { touser: string; content: string } }[]>`
+      select payload from outbox where topic = 'wecom.message' and ordering_key = any(${keys}) order by id`;
+    return rows.map((r) => (typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload));
+  } finally {
+    await sql.end();
+  }
+}

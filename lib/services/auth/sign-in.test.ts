@@ -65,6 +65,32 @@ describe("WeCom user sign-in", () => {
   });
 });
 
+describe("demo sign-in", () => {
+  useTestDb();
+
+  it("is refused unless DEMO_LOGIN=1, and then only for seeded demo users", async () => {
+    const { signInDemoUser, listDemoUsers } = await import("./sign-in-demo-user");
+    const { ensureBaseData } = await import("@/lib/db/seed");
+    const { getDb } = await import("@/lib/db");
+    const { resetEnvForTests } = await import("@/lib/env");
+    await ensureBaseData(await getDb(), { demo: true });
+    try {
+      process.env.DEMO_LOGIN = "0";
+      resetEnvForTests();
+      expect(codeOf(await signInDemoUser("2020123456").catch((e) => e))).toBe(3001);
+      expect(await listDemoUsers()).toEqual([]);
+      process.env.DEMO_LOGIN = "1";
+      resetEnvForTests();
+      expect(await signInDemoUser("2020123456")).toMatchObject({ userid: "2020123456" });
+      expect((await listDemoUsers()).map((u) => u.name)).toEqual(["李明", "王芳", "张老师", "陈教授"]);
+      expect(codeOf(await signInDemoUser("zhangsan").catch((e) => e))).toBe(4002);
+    } finally {
+      delete process.env.DEMO_LOGIN;
+      resetEnvForTests();
+    }
+  });
+});
+
 describe("admin sign-in", () => {
   const db = useTestDb();
   const fake = useFakeWecom();

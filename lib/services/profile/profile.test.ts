@@ -11,7 +11,7 @@ import { getAvatar } from "./get-avatar";
 import { getProfile } from "./get-profile";
 import { listProfiles } from "./list-profiles";
 import { updateProfile } from "./update-profile";
-import { AVATAR_MAX_BYTES, uploadAvatar } from "./upload-avatar";
+import { AVATAR_MAX_BYTES, AVATARS_KEPT, uploadAvatar } from "./upload-avatar";
 
 useTestDb();
 const APP_URL = "http://localhost:3000";
@@ -178,8 +178,15 @@ describe("listProfiles", () => {
   });
 });
 
-it("avatars belong to their user", async () => {
+it("keeps the avatar in use and the latest uploads, dropping older unused ones", async () => {
   const db = await getDb();
-  const rows = await db.select({ userId: avatars.userId }).from(avatars).where(eq(avatars.userId, bob.id));
-  expect(rows.length).toBeGreaterThan(0);
+  const png = await rawImage().png().toBuffer();
+  const inUse = await uploadAvatar(bob.id, { bytes: png });
+  await updateProfile(bob.id, input({ avatar: inUse }));
+  const later: string[] = [];
+  for (let i = 0; i < AVATARS_KEPT + 3; i++) later.push(await uploadAvatar(bob.id, { bytes: png }));
+  const ids = (await db.select({ id: avatars.id }).from(avatars).where(eq(avatars.userId, bob.id))).map((r) => r.id).sort();
+  const idOf = (u: string) => u.split("/").pop()!;
+  expect(ids).toEqual([inUse, ...later.slice(-AVATARS_KEPT)].map(idOf).sort());
+  expect((await getProfile(bob.id)).avatar).toBe(inUse);
 });
