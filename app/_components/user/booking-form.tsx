@@ -158,6 +158,7 @@ export function BookingForm(props: {
           <input
             data-field="when"
             aria-label={t("fieldDate")}
+            name="date"
             type="date"
             min={props.today}
             required
@@ -169,6 +170,7 @@ export function BookingForm(props: {
           />
           <input
             aria-label={t("fieldStart")}
+            name="start"
             type="time"
             step={300}
             required
@@ -223,6 +225,7 @@ export function BookingForm(props: {
           <div className="w-24">
           <input
             id={`${id}-duration`}
+            name="duration"
             data-field="duration"
             type="number"
             inputMode="numeric"
@@ -260,6 +263,7 @@ export function BookingForm(props: {
           </label>
           <input
             id={`${id}-size`}
+            name="size"
             data-field="size"
             type="number"
             inputMode="numeric"
@@ -284,6 +288,7 @@ export function BookingForm(props: {
           </label>
           <input
             id={`${id}-phone`}
+            name="phone"
             data-field="phone"
             type="tel"
             inputMode="tel"
@@ -307,6 +312,7 @@ export function BookingForm(props: {
         </label>
         <input
           id={`${id}-purpose`}
+            name="purpose"
           data-field="purpose"
           type="text"
           maxLength={100}
@@ -328,6 +334,7 @@ export function BookingForm(props: {
         </label>
         <textarea
           id={`${id}-note`}
+            name="note"
           data-field="note"
           rows={3}
           maxLength={500}

@@ -32,6 +32,7 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
   const room = roomId ? await getRoom(roomId).catch((e) => (isAppError(e) ? null : Promise.reject(e))) : null;
   if (!room) {
     return (
+      <div data-errcode={4002}>
       <ErrorState
         title={t("roomNotFound")}
         action={
@@ -40,6 +41,7 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
           </Link>
         }
       />
+      </div>
     );
   }
   const user = await getSessionUser();

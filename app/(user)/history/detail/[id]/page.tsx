@@ -48,6 +48,8 @@ export default async function BookingDetailPage({ params, searchParams }: Props)
   const minutes = Math.round((b.endsAt.getTime() - b.startsAt.getTime()) / 60_000);
   const day = new Intl.DateTimeFormat(locale, { month: "long", day: "numeric", weekday: "short", timeZone: tz }).format(b.startsAt);
   const rows: [string, React.ReactNode][] = [
+    [t("status"), t(STATUS_META[b.status]?.key ?? "tabExpired")],
+    [t("recordNo"), String(b.id)],
     [t("place"), b.place],
     [t("startTime"), `${day} ${hhmmIn(b.startsAt, tz)}–${hhmmIn(b.endsAt, tz)}`],
     [t("duration"), t("minutes", { n: minutes })],

@@ -51,6 +51,7 @@ export default async function RoomPage({ params, searchParams }: Props) {
   } catch (e) {
     if (!isAppError(e) && !(e instanceof Error && e.message === "bad path")) throw e;
     return (
+      <div data-errcode={isAppError(e) ? e.code : 4002}>
       <ErrorState
         title={t("roomNotFound")}
         action={
@@ -59,6 +60,7 @@ export default async function RoomPage({ params, searchParams }: Props) {
           </Link>
         }
       />
+      </div>
     );
   }
 
