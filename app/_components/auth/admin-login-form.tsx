@@ -1,46 +1,70 @@
 "use client";
 // Admin password sign-in: posts the legacy form to /meeting/login and follows the errcode.
-import { useState } from "react";
+import { useRef, useState } from "react";
 
-export function AdminLoginForm({ next }: { next: string }) {
-  const [error, setError] = useState<string | null>(null);
+interface Props {
+  next: string;
+  /** Failed attempts allowed per window before 4003, and the window in minutes (from the server's throttle). */
+  limit: number;
+  windowMinutes: number;
+}
+
+export function AdminLoginForm({ next, limit, windowMinutes }: Props) {
+  const [error, setError] = useState<{ code: number; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const passwordRef = useRef<HTMLInputElement>(null);
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    if (!String(form.get("username") ?? "").trim() || !String(form.get("password") ?? "")) {
+      setError({ code: 4002, text: "请输入用户名和密码" });
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      const body = new URLSearchParams(new FormData(e.currentTarget) as unknown as Record<string, string>);
+      const body = new URLSearchParams(form as unknown as Record<string, string>);
       const res = await fetch("/meeting/login", { method: "POST", body });
       const json = (await res.json()) as { errcode: number; errmsg: string };
       if (json.errcode === 0) {
         window.location.assign(next);
         return;
       }
-      setError(json.errmsg);
+      if (json.errcode === 4003) {
+        setError({ code: 4003, text: `登录尝试过于频繁（${json.errmsg}）。连续 ${limit} 次失败后需等待 ${windowMinutes} 分钟再试。` });
+      } else if (json.errcode === 1002) {
+        setError({ code: 1002, text: `${json.errmsg}。请检查后重试；连续 ${limit} 次失败将暂时锁定 ${windowMinutes} 分钟。` });
+        passwordRef.current?.select();
+      } else setError({ code: json.errcode, text: json.errmsg });
     } catch {
-      setError("网络错误，请稍后再试");
+      setError({ code: 0, text: "网络错误，请检查网络后重试" });
     }
     setBusy(false);
   }
 
+  const input =
+    "mt-1.5 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-slate-900 focus:border-brand-600 focus:outline-2 focus:outline-brand-600/30";
   return (
-    <form onSubmit={submit} className="space-y-4">
+    <form onSubmit={submit} noValidate className="space-y-4">
       <label className="block">
-        <span className="text-sm text-slate-700">用户名</span>
-        <input name="username" required autoComplete="username" className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 focus:border-brand-500 focus:outline-none" />
+        <span className="text-sm font-medium text-slate-800">用户名</span>
+        <input name="username" required autoComplete="username" autoFocus className={input} aria-describedby={error ? "login-error" : undefined} />
       </label>
       <label className="block">
-        <span className="text-sm text-slate-700">密码</span>
-        <input name="password" type="password" required autoComplete="current-password" className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 focus:border-brand-500 focus:outline-none" />
+        <span className="text-sm font-medium text-slate-800">密码</span>
+        <input ref={passwordRef} name="password" type="password" required autoComplete="current-password" className={input} aria-describedby={error ? "login-error" : undefined} />
       </label>
       {error && (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
+        <p id="login-error" role="alert" data-errcode={error.code} className={`rounded-lg px-3 py-2 text-sm ${error.code === 4003 ? "bg-amber-50 text-amber-900" : "bg-rose-50 text-rose-800"}`}>
+          {error.text}
         </p>
       )}
-      <button type="submit" disabled={busy} className="w-full rounded-xl bg-brand-500 px-4 py-2.5 font-medium text-white hover:bg-brand-600 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={busy}
+        className="w-full rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
+      >
         {busy ? "登录中…" : "登录"}
       </button>
     </form>

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
+import { rowsOf } from "@/lib/db/rows";
 
 export interface RateLimitResult {
   /** Hits in the current window, this one included. */
@@ -31,7 +32,5 @@ export async function hitRateLimit(key: string, limit: number, windowMs: number)
   return { hits: Number(row.hits), allowed: Number(row.hits) <= limit, resetAt: new Date(started.getTime() + windowMs) };
 }
 
-/** drizzle's execute() returns `{rows}` on PGlite and an array on postgres-js. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
+// Kept for the importers of this module; the helper lives with the database code.
+export { rowsOf };

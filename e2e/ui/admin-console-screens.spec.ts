@@ -1,0 +1,54 @@
+// Screenshots of every console page on a desktop (1440×900) and a phone (390×844), kept in e2e/artifacts/console.
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { signInAsAdmin } from "../helpers/auth";
+import { legacyOk, shoot, SUPER, superPassword } from "../helpers/console";
+
+fs.mkdirSync("e2e/artifacts/console", { recursive: true });
+
+// Each page is photographed once its main heading and its data have arrived.
+const PAGES: { path: string; name: string; heading: string | RegExp; ready: string }[] = [
+  { path: "/meeting/admin", name: "dashboard", heading: /欢迎/, ready: "逸夫楼101" },
+  { path: "/meeting/admin/review", name: "review", heading: "预约审核", ready: "提交于" },
+  { path: "/meeting/admin/rooms", name: "rooms", heading: "会议室", ready: "逸夫楼101" },
+  { path: "/meeting/admin/users", name: "users", heading: "用户", ready: "2020123456" },
+  { path: "/meeting/admin/admins", name: "admins", heading: "管理员", ready: "超级管理员" },
+  { path: "/meeting/admin/settings", name: "settings", heading: "参数设置", ready: "自动审核预约" },
+  { path: "/meeting/admin/account", name: "account", heading: "我的账号", ready: "确认新密码" },
+];
+
+for (const vp of [
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+]) {
+  test(`screenshots at ${vp.width}×${vp.height}`, async ({ browser }) => {
+    const ctx = await browser.newContext({ viewport: vp, deviceScaleFactor: 1 });
+    const page = await ctx.newPage();
+    await page.goto("/meeting/admin/login");
+    await expect(page.getByRole("heading", { name: "管理员登录" })).toBeVisible();
+    await shoot(page, `login-${vp.width}`);
+    await signInAsAdmin(page, SUPER, superPassword());
+    for (const p of PAGES) {
+      await page.goto(p.path);
+      await expect(page.getByRole("heading", { level: 1, name: p.heading })).toBeVisible();
+      await expect(page.locator("main").getByText(p.ready).first()).toBeVisible();
+      await page.waitForLoadState("networkidle");
+      await shoot(page, `${p.name}-${vp.width}`);
+    }
+    if (vp.width < 768) {
+      await page.getByRole("button", { name: "打开菜单" }).click();
+      await shoot(page, `menu-${vp.width}`);
+    }
+    // A normal admin's view, and the refusal of a super-admin page.
+    await legacyOk(page.request, "POST", "/meeting/admin/add", { username: `e2e-shot-${vp.width}`, password: "shot-password-1", privileged: 0 }).catch(() => {});
+    await ctx.clearCookies();
+    await signInAsAdmin(page, `e2e-shot-${vp.width}`, "shot-password-1");
+    await page.goto("/meeting/admin");
+    await expect(page.locator("main").getByText("逸夫楼101").first()).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    await shoot(page, `dashboard-normal-admin-${vp.width}`);
+    await page.goto("/meeting/admin/admins");
+    await expect(page).toHaveURL(/\/meeting\/admin$/);
+    await ctx.close();
+  });
+}
