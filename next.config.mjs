@@ -1,3 +1,22 @@
+/** Legacy `/pages/<name>.html` → new page (paths under the /meeting base path). */
+const LEGACY_PAGES = {
+  index: "/",
+  my: "/my",
+  edit_info: "/my/profile",
+  history: "/my/bookings",
+  login: "/admin/login",
+  dashboard: "/admin",
+  welcome: "/admin",
+  "user-list": "/admin/users",
+  "admin-list": "/admin/admins",
+  "admin-add": "/admin/admins",
+  "admin-edit": "/admin/admins",
+  "check-list": "/admin/review",
+  property: "/admin/settings",
+  rooms: "/admin/rooms",
+  update_password: "/admin/account",
+};
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   basePath: "/meeting",
@@ -8,7 +27,12 @@ const nextConfig = {
   experimental: { proxyClientMaxBodySize: "20mb" },
   poweredByHeader: false,
   async redirects() {
-    return [{ source: "/", destination: "/meeting/", basePath: false, permanent: false }];
+    return [
+      { source: "/", destination: "/meeting/", basePath: false, permanent: false },
+      // Old bookmarks of the legacy static pages (legacy-behaviour A1) land on their new pages.
+      ...Object.entries(LEGACY_PAGES).map(([page, destination]) => ({ source: `/pages/${page}.html`, destination, permanent: true })),
+      { source: "/pages/:rest*", destination: "/", permanent: false },
+    ];
   },
 };
 export default nextConfig;

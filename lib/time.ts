@@ -1,57 +1,20 @@
 import { env } from "@/lib/env";
+import { fromLocalIn, localPartsIn, type LocalParts } from "@/lib/zoned-time";
 
 // Every business computation (open hours, "same day", "today") happens in the campus time zone (APP_TIMEZONE),
 // never in the server's own zone.
 
-export interface LocalParts {
-  year: number;
-  month: number; // 1-12
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(tz: string) {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: tz,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(tz, f);
-  }
-  return f;
-}
+export type { LocalParts } from "@/lib/zoned-time";
 
 export const zone = () => env().APP_TIMEZONE;
 
 export function localParts(d: Date, tz = zone()): LocalParts {
-  const out: Record<string, number> = {};
-  for (const p of formatter(tz).formatToParts(d)) if (p.type !== "literal") out[p.type] = Number(p.value);
-  return { year: out.year, month: out.month, day: out.day, hour: out.hour % 24, minute: out.minute, second: out.second };
-}
-
-/** Offset of the zone from UTC at instant d, in minutes. */
-function offsetMinutes(d: Date, tz: string): number {
-  const p = localParts(d, tz);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(d.getTime() / 1000) * 1000) / 60000);
+  return localPartsIn(d, tz);
 }
 
 /** The instant at which the local wall-clock time (year, month, day, minutes after midnight) occurs. */
 export function fromLocal(year: number, month: number, day: number, minutes = 0, tz = zone()): Date {
-  const guess = Date.UTC(year, month - 1, day, 0, minutes);
-  const first = guess - offsetMinutes(new Date(guess), tz) * 60000;
-  // A second pass settles instants next to an offset change.
-  return new Date(guess - offsetMinutes(new Date(first), tz) * 60000);
+  return fromLocalIn(year, month, day, minutes, tz);
 }
 
 /** Local midnight of the day containing d. */

@@ -1,0 +1,110 @@
+// Booking detail (legacy HTML path /history/detail/{id}): its booker or any admin may read it; the booker may cancel
+// while the booking service says it is cancellable.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CancelBooking } from "@/app/_components/user/cancel-booking";
+import { QueryProvider } from "@/app/_components/user/providers";
+import { ErrorState } from "@/app/_components/ui/states";
+import { STATUS_META, StatusBadge } from "@/app/_components/ui/status-badge";
+import { btnSecondary, card, focusRing } from "@/app/_components/ui/styles";
+import { getSessionAdmin, getSessionUser } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors";
+import { getT } from "@/lib/i18n/locale";
+import { getAppointmentDetail } from "@/lib/services/booking/get-appointment-detail";
+import { formatDate, formatDateTimeSeconds, zone } from "@/lib/time";
+import { pageId } from "@/lib/validation/page-params";
+import { hhmmIn } from "@/lib/zoned-time";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "预约详情" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
+
+export default async function BookingDetailPage({ params, searchParams }: Props) {
+  const { t, locale } = await getT();
+  const id = pageId((await params).id);
+  const created = (await searchParams).created === "1";
+  let b;
+  try {
+    if (id === null) throw null;
+    b = await getAppointmentDetail({ user: await getSessionUser(), admin: await getSessionAdmin() }, id);
+  } catch (e) {
+    if (e !== null && !isAppError(e)) throw e;
+    const code = isAppError(e) ? e.code : 2007;
+    return (
+      <div data-errcode={code}>
+        <ErrorState
+          title={code === 3001 ? e!.message : t("detailNotFound")}
+          action={
+            <Link href="/my/bookings" className={`text-sm font-medium text-brand-700 underline ${focusRing}`}>
+              {t("myBookings")}
+            </Link>
+          }
+        />
+      </div>
+    );
+  }
+  const tz = zone();
+  const minutes = Math.round((b.endsAt.getTime() - b.startsAt.getTime()) / 60_000);
+  const day = new Intl.DateTimeFormat(locale, { month: "long", day: "numeric", weekday: "short", timeZone: tz }).format(b.startsAt);
+  const rows: [string, React.ReactNode][] = [
+    [t("status"), t(STATUS_META[b.status]?.key ?? "tabExpired")],
+    [t("recordNo"), String(b.id)],
+    [t("place"), b.place],
+    [t("startTime"), `${day} ${hhmmIn(b.startsAt, tz)}–${hhmmIn(b.endsAt, tz)}`],
+    [t("duration"), t("minutes", { n: minutes })],
+    [t("purpose"), b.purpose],
+    [t("participants"), t("people", { n: b.participants })],
+    [t("booker"), b.name || b.userid],
+    [t("bookerId"), b.userid],
+    [t("phone"), b.phone],
+    [t("note"), b.note || t("none")],
+    [t("submittedAt"), formatDateTimeSeconds(b.submittedAt)],
+  ];
+
+  return (
+    <div className="space-y-4" data-status={b.status}>
+      {created && (
+        <div role="status" className="rounded-2xl bg-emerald-50 p-4 text-emerald-900 ring-1 ring-emerald-200">
+          <p className="font-semibold">{t("bookedTitle")}</p>
+          <p className="mt-1 text-sm">{t("bookedLead")}</p>
+        </div>
+      )}
+      <section aria-labelledby="detail-title" className={card}>
+        <div className="flex items-start justify-between gap-3">
+          <div>
+            <p className="text-sm text-slate-600">{t("bookingNo", { id: b.id })}</p>
+            <h1 id="detail-title" className="text-xl font-semibold">
+              {t("detailTitle")}
+            </h1>
+          </div>
+          <StatusBadge status={b.status} label={t(STATUS_META[b.status]?.key ?? "tabExpired")} />
+        </div>
+        {b.checkInfo && (
+          <p className="mt-3 rounded-xl bg-slate-50 px-3 py-2 text-sm text-slate-800">
+            <span className="text-slate-600">{t("reviewMessage")}：</span>
+            {b.checkInfo}
+          </p>
+        )}
+        <dl className="mt-4 divide-y divide-slate-100">
+          {rows.map(([k, v]) => (
+            <div key={k} className="grid grid-cols-[7rem_1fr] gap-3 py-2.5 text-sm">
+              <dt className="text-slate-600">{k}</dt>
+              <dd className="break-words whitespace-pre-wrap text-slate-900">{v}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <div className="grid gap-3 sm:grid-cols-2">
+        {b.cancellable && (
+          <QueryProvider>
+            <CancelBooking id={b.id} />
+          </QueryProvider>
+        )}
+        <Link href={`/room/${b.roomId}/${formatDate(b.startsAt)}`} className={btnSecondary}>
+          {t("bookAgain")}
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+// My bookings: tabs by status with counts, newest first (legacy history.html over GET /history/{status}).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SignInNeeded } from "@/app/_components/user/sign-in-needed";
+import { EmptyState } from "@/app/_components/ui/states";
+import { STATUS_META, STATUS_TABS, StatusBadge } from "@/app/_components/ui/status-badge";
+import { focusRing } from "@/app/_components/ui/styles";
+import { getSessionUser } from "@/lib/auth/session";
+import { getT } from "@/lib/i18n/locale";
+import { countMyBookings } from "@/lib/services/booking/count-my-bookings";
+import { listHistory } from "@/lib/services/booking/list-history";
+import { zone } from "@/lib/time";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "我的预约" };
+
+export default async function MyBookingsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+  const { t, locale } = await getT();
+  const user = await getSessionUser();
+  if (!user) return <SignInNeeded next="/my/bookings" />;
+  const asked = Number((await searchParams).status);
+  const status = (STATUS_TABS as readonly number[]).includes(asked) ? asked : 2;
+  const [counts, list] = await Promise.all([countMyBookings(user.id), listHistory(user.id, status)]);
+  const when = new Intl.DateTimeFormat(locale, { month: "numeric", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone() });
+  const time = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone() });
+
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">{t("bookingsTitle")}</h1>
+      <nav aria-label={t("bookingsTitle")} className="-mx-4 overflow-x-auto px-4">
+        <ul className="flex gap-2">
+          {STATUS_TABS.map((s) => (
+            <li key={s}>
+              <Link
+                href={`/my/bookings?status=${s}`}
+                aria-current={s === status ? "page" : undefined}
+                className={`inline-flex min-h-10 items-center gap-1.5 whitespace-nowrap rounded-full px-3.5 text-sm font-medium ring-1 ring-inset ${
+                  s === status ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-300 hover:ring-brand-600"
+                } ${focusRing}`}
+              >
+                {t(STATUS_META[s].key)}
+                <span className={`rounded-full px-1.5 text-xs tabular-nums ${s === status ? "bg-white/20" : "bg-slate-100 text-slate-700"}`}>
+                  {counts[s]}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {list.length === 0 ? (
+        <EmptyState title={t("bookingsNone")} hint={t("bookingsNoneHint")} action={{ href: "/", label: t("navHome") }} />
+      ) : (
+        <ul className="space-y-3">
+          {list.map((b) => (
+            <li key={b.id}>
+              <Link
+                href={`/history/detail/${b.id}`}
+                className={`block rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200/70 transition hover:ring-brand-600 ${focusRing}`}
+              >
+                <div className="flex items-start justify-between gap-3">
+                  <div className="min-w-0">
+                    <p className="truncate font-semibold">{b.place}</p>
+                    <p className="mt-0.5 text-sm tabular-nums text-slate-700">
+                      {when.format(b.startsAt)}–{time.format(b.endsAt)}
+                    </p>
+                  </div>
+                  <StatusBadge status={b.status} label={t(STATUS_META[b.status].key)} />
+                </div>
+                <p className="mt-2 truncate text-sm text-slate-700">{b.purpose}</p>
+                {b.checkInfo && (
+                  <p className="mt-2 rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-700">
+                    <span className="text-slate-600">{t("reviewMessage")}：</span>
+                    {b.checkInfo}
+                  </p>
+                )}
+                <p className="mt-2 flex justify-between text-xs text-slate-600">
+                  <span>{t("bookingNo", { id: b.id })}</span>
+                  <span className="font-medium text-brand-700">{t("viewDetail")} ›</span>
+                </p>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

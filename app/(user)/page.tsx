@@ -1,0 +1,140 @@
+// Home: find a room. A GET form (no client state): the search lives in the URL, results are rendered on the server
+// in the campus zone, quick choices are links. Defaults (today or tomorrow when late, any free time, 1 hour) make the
+// first screen already answer "where can I meet?".
+import type { Metadata } from "next";
+import Form from "next/form";
+import Link from "next/link";
+import { Suspense } from "react";
+import { SearchResults, type SearchQuery } from "@/app/_components/user/search-results";
+import { SkeletonCards } from "@/app/_components/ui/states";
+import { btnPrimary, card, chip, input, label } from "@/app/_components/ui/styles";
+import { getT } from "@/lib/i18n/locale";
+import { listOpenRooms } from "@/lib/services/rooms/list-open-rooms";
+import { getSettings } from "@/lib/services/settings/get-settings";
+import { formatDate, localMinuteOfDay } from "@/lib/time";
+import { addDays, minutesToHhmm, parseHhmm } from "@/lib/zoned-time";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "找会议室" };
+
+const DURATIONS = [30, 60, 90, 120, 180, 240];
+type SP = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function HomePage({ searchParams }: { searchParams: SP }) {
+  const { t } = await getT();
+  const sp = await searchParams;
+  const one = (k: string) => (typeof sp[k] === "string" ? (sp[k] as string).trim() : "");
+  const now = new Date();
+  const [settings, rooms] = await Promise.all([getSettings(), listOpenRooms()]);
+  const today = formatDate(now);
+  const tomorrow = addDays(today, 1);
+  const nowMinute = localMinuteOfDay(now);
+  const lateToday = nowMinute + 30 > settings.closeMinute;
+  const clampOpen = (m: number) => Math.max(settings.openMinute, m);
+
+  const q: SearchQuery = {
+    date: /^\d{4}-\d{2}-\d{2}$/.test(one("date")) ? one("date") : lateToday ? tomorrow : today,
+    start: parseHhmm(one("start")) !== null ? one("start") : "",
+    duration: Math.min(1440, Math.max(1, Number(one("duration")) || 60)),
+    size: Math.max(0, Math.floor(Number(one("size")) || 0)),
+    roomId: Math.max(0, Math.floor(Number(one("roomId")) || 0)),
+  };
+
+  // "Now" rounds up to the next 5 minutes; late in the day the time-of-day presets move to tomorrow.
+  const presets = (
+    [
+      { key: "quickNow", date: lateToday ? tomorrow : today, start: clampOpen(Math.ceil((nowMinute + 1) / 5) * 5) },
+      { key: "quickNextHour", date: lateToday ? tomorrow : today, start: clampOpen((Math.floor(nowMinute / 60) + 1) * 60) },
+      { key: "quickTomorrowMorning", date: tomorrow, start: clampOpen(9 * 60) },
+    ] as const
+  ).map((p) => ({ ...p, start: minutesToHhmm(lateToday && p.key !== "quickTomorrowMorning" ? settings.openMinute : p.start) }));
+  const presetHref = (p: (typeof presets)[number]) =>
+    `/?${new URLSearchParams({ date: p.date, start: p.start, duration: String(q.duration), ...(q.size ? { size: String(q.size) } : {}), ...(q.roomId ? { roomId: String(q.roomId) } : {}) })}`;
+  const durationLabel = (m: number) => (m % 60 === 0 ? t("hoursShort", { h: m / 60 }) : m > 60 ? t("hoursMinutesShort", { h: Math.floor(m / 60), m: m % 60 }) : t("minutes", { n: m }));
+
+  return (
+    <div className="space-y-5">
+      <section aria-labelledby="home-title" className="rounded-2xl bg-gradient-to-br from-brand-600 to-brand-700 p-5 text-white shadow">
+        <h1 id="home-title" className="text-xl font-semibold">
+          {t("homeTitle")}
+        </h1>
+        <p className="mt-1 text-sm text-white/90">{t("homeLead")}</p>
+        <p className="mt-2 text-xs text-white/80">
+          {t("openHours", { from: minutesToHhmm(settings.openMinute), to: minutesToHhmm(settings.closeMinute) })}
+        </p>
+      </section>
+
+      <section aria-label={t("homeTitle")} className={card}>
+        <nav aria-label={t("quickChoices")} className="mb-4">
+          <ul className="flex flex-wrap gap-2">
+            {presets
+              .filter((p) => parseHhmm(p.start)! < settings.closeMinute)
+              .map((p) => (
+                <li key={p.key}>
+                  <Link href={presetHref(p)} className={chip} aria-current={q.date === p.date && q.start === p.start ? "true" : undefined}>
+                    {t(p.key)}
+                    <span className="ml-1 text-xs tabular-nums text-slate-600">{p.start}</span>
+                  </Link>
+                </li>
+              ))}
+          </ul>
+        </nav>
+        <Form action="/" className="grid grid-cols-2 gap-3 md:grid-cols-5">
+          <div>
+            <label htmlFor="s-date" className={label}>
+              {t("fieldDate")}
+            </label>
+            <input id="s-date" name="date" type="date" required min={today} defaultValue={q.date} className={input} />
+          </div>
+          <div>
+            <label htmlFor="s-start" className={label}>
+              {t("fieldStart")}
+            </label>
+            <input id="s-start" name="start" type="time" step={300} defaultValue={q.start} aria-describedby="s-start-hint" className={input} />
+          </div>
+          <p id="s-start-hint" className="col-span-2 -mt-1 text-xs text-slate-600 md:order-last md:col-span-5">
+            {t("fieldStartHint")}
+          </p>
+          <div>
+            <label htmlFor="s-duration" className={label}>
+              {t("fieldDuration")}
+            </label>
+            <select id="s-duration" name="duration" defaultValue={String(q.duration)} className={input}>
+              {[...new Set([...DURATIONS, q.duration])].sort((a, b) => a - b).map((m) => (
+                <option key={m} value={m}>
+                  {durationLabel(m)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="s-size" className={label}>
+              {t("fieldPeople")} <span className="font-normal text-slate-600">({t("fieldPeopleHint")})</span>
+            </label>
+            <input id="s-size" name="size" type="number" inputMode="numeric" min={1} max={10000} defaultValue={q.size || ""} className={input} />
+          </div>
+          <div className="col-span-2 md:col-span-1">
+            <label htmlFor="s-room" className={label}>
+              {t("fieldRoom")}
+            </label>
+            <select id="s-room" name="roomId" defaultValue={String(q.roomId)} className={input}>
+              <option value="0">{t("allRooms")}</option>
+              {rooms.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.place}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className={`${btnPrimary} col-span-2 md:col-span-5`}>
+            {t("search")}
+          </button>
+        </Form>
+      </section>
+
+      <Suspense key={JSON.stringify(q)} fallback={<SkeletonCards label={t("searching")} />}>
+        <SearchResults q={q} />
+      </Suspense>
+    </div>
+  );
+}

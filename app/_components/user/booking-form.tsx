@@ -1,0 +1,359 @@
+"use client";
+// Booking form: inline validation with the server's own schema, a live answer for the chosen slot (free, taken,
+// outside open hours) with the nearest free start, and submission through the legacy POST /appointment.
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useRef, useState } from "react";
+import { useT } from "@/lib/i18n/client";
+import type { DictKey } from "@/lib/i18n/dictionaries";
+import type { Availability } from "@/lib/services/rooms/get-room-availability";
+import { appointmentSchema } from "@/lib/validation/booking";
+import { hhmmIn, localToEpoch } from "@/lib/zoned-time";
+import { legacyGet, legacyPost, LegacyError } from "../ui/legacy-fetch";
+import { ErrorState, Spinner } from "../ui/states";
+import { btnPrimary, card, chip, input, label } from "../ui/styles";
+
+type Field = "when" | "duration" | "size" | "phone" | "purpose" | "note";
+type Values = { date: string; start: string; duration: string; size: string; phone: string; purpose: string; note: string };
+
+const FIELD_OF: Record<string, Field> = { datetime: "when", duration: "duration", size: "size", phone: "phone", purpose: "purpose", note: "note" };
+const MESSAGE_OF: Record<Field, DictKey> = {
+  when: "errDate",
+  duration: "errDuration",
+  size: "errParticipants",
+  phone: "errPhone",
+  purpose: "errPurpose",
+  note: "errNote",
+};
+
+export function BookingForm(props: {
+  tz: string;
+  today: string;
+  room: { id: number; place: string; size: number };
+  initial: { date: string; start: string; duration: string; phone: string };
+}) {
+  const { t, locale } = useT();
+  const router = useRouter();
+  const id = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [v, setV] = useState<Values>({ ...props.initial, size: "", purpose: "", note: "" });
+  const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
+  const [serverErrors, setServerErrors] = useState<Partial<Record<Field, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const datetime = localToEpoch(v.date, v.start, props.tz);
+  const payload = {
+    roomId: String(props.room.id),
+    datetime: datetime === null ? "" : String(datetime),
+    duration: v.duration,
+    size: v.size,
+    phone: v.phone,
+    purpose: v.purpose,
+    note: v.note,
+  };
+
+  // The same schema the server parses POST /appointment with; capacity comes from the room, as on the server.
+  const errors: Partial<Record<Field, string>> = {};
+  const parsed = appointmentSchema.safeParse(payload);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const f = FIELD_OF[String(issue.path[0])];
+      if (f && !errors[f]) errors[f] = locale === "en" ? t(MESSAGE_OF[f], { max: props.room.size }) : issue.message;
+    }
+  }
+  if (datetime === null) errors.when = t("errDate");
+  if (errors.size || Number(v.size) > props.room.size) errors.size = t("errParticipants", { max: props.room.size });
+  const required: [Field, string][] = [["duration", v.duration], ["size", v.size], ["phone", v.phone], ["purpose", v.purpose]];
+  for (const [f, value] of required) if (value.trim() === "") errors[f] = t("errRequired");
+  const shown = (f: Field) => serverErrors[f] ?? (touched[f] ? errors[f] : undefined);
+
+  // Ask the server about the slot once typing pauses (the check counts against the search budget).
+  const [wanted, setWanted] = useState({ date: v.date, start: v.start, duration: Number(v.duration) });
+  useEffect(() => {
+    const h = setTimeout(() => setWanted({ date: v.date, start: v.start, duration: Number(v.duration) }), 400);
+    return () => clearTimeout(h);
+  }, [v.date, v.start, v.duration]);
+  const slotQuery = useQuery({
+    queryKey: ["slot", props.room.id, wanted],
+    enabled:
+      localToEpoch(wanted.date, wanted.start, props.tz) !== null &&
+      Number.isInteger(wanted.duration) &&
+      wanted.duration >= 1 &&
+      wanted.duration <= 1440,
+    queryFn: () => legacyGet<Availability>("/api/rooms/availability", { roomId: props.room.id, ...wanted }),
+  });
+  const slot = slotQuery.data?.rooms[0];
+  const fmt = (ms: number) => hhmmIn(new Date(ms), props.tz);
+
+  const submit = useMutation({
+    mutationFn: async () => {
+      const res = await legacyPost<{ appointId?: number; id?: number }>("/appointment", payload);
+      const created = res.appointId ?? res.id;
+      if (typeof created === "number") return created;
+      // The legacy answer carries no id: find the booking just made among the pending ones (newest first).
+      const pending = await legacyGet<{ history: { appointId: number; place: string; startTime: string }[] }>("/history/2");
+      const when = `${v.date} ${v.start}`;
+      const mine = pending.history.filter((h) => h.place === props.room.place && h.startTime === when);
+      return mine.length ? Math.max(...mine.map((h) => h.appointId)) : null;
+    },
+    onSuccess: (newId) => router.push(newId ? `/history/detail/${newId}?created=1` : "/my/bookings"),
+    onError: (e) => {
+      if (!(e instanceof LegacyError)) return setFormError(t("errorNetwork"));
+      if (e.errcode === 2003 || e.errcode === 3003) {
+        setServerErrors({ when: e.message });
+        void slotQuery.refetch();
+        return;
+      }
+      const m = /^数据格式有误\((\w+)/.exec(e.message);
+      const field = m ? FIELD_OF[m[1]] : undefined;
+      if (field) setServerErrors({ [field]: e.message });
+      else setFormError(e.message);
+    },
+  });
+
+  const update = (k: keyof Values) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    const value = e.target.value;
+    setV((old) => ({ ...old, [k]: value }));
+    const f = k === "date" || k === "start" ? "when" : (k as Field);
+    setServerErrors((s) => ({ ...s, [f]: undefined }));
+    setFormError(null);
+  };
+  const blur = (f: Field) => () => setTouched((s) => ({ ...s, [f]: true }));
+  const describe = (f: Field, extra?: string) => [shown(f) ? `${id}-${f}-error` : "", extra ?? ""].filter(Boolean).join(" ") || undefined;
+  const fieldError = (f: Field) =>
+    shown(f) ? (
+      <p id={`${id}-${f}-error`} className="mt-1 text-sm text-red-700">
+        {shown(f)}
+      </p>
+    ) : null;
+
+  const problemText = slot?.problem
+    ? {
+        taken: t("slotBusy"),
+        closed: t("slotClosed", { from: slotQuery.data ? fmt(slotQuery.data.opensAt) : "", to: slotQuery.data ? fmt(slotQuery.data.closesAt) : "" }),
+        past: t("slotPast"),
+        room: t("roomClosed"),
+      }[slot.problem]
+    : null;
+
+  return (
+    <form
+      ref={formRef}
+      noValidate
+      className={`${card} space-y-4`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setTouched({ when: true, duration: true, size: true, phone: true, purpose: true, note: true });
+        const firstBad = (["when", "duration", "size", "phone", "purpose", "note"] as Field[]).find((f) => errors[f] || serverErrors[f]);
+        if (firstBad) {
+          formRef.current?.querySelector<HTMLElement>(`[data-field="${firstBad}"]`)?.focus();
+          return;
+        }
+        submit.mutate();
+      }}
+    >
+      <fieldset aria-describedby={describe("when", `${id}-slot`)}>
+        <legend className={label}>{t("fieldStartDateTime")}</legend>
+        <div className="grid grid-cols-2 gap-3">
+          <input
+            data-field="when"
+            aria-label={t("fieldDate")}
+            name="date"
+            type="date"
+            min={props.today}
+            required
+            value={v.date}
+            onChange={update("date")}
+            onBlur={blur("when")}
+            aria-invalid={shown("when") ? true : undefined}
+            className={input}
+          />
+          <input
+            aria-label={t("fieldStart")}
+            name="start"
+            type="time"
+            step={300}
+            required
+            value={v.start}
+            onChange={update("start")}
+            onBlur={blur("when")}
+            aria-invalid={shown("when") ? true : undefined}
+            className={input}
+          />
+        </div>
+        {fieldError("when")}
+        <div id={`${id}-slot`} aria-live="polite" className="mt-2 min-h-6 text-sm">
+          {slotQuery.isFetching ? (
+            <Spinner label={t("slotChecking")} />
+          ) : slot?.slotFree ? (
+            <span className="inline-flex items-center gap-1.5 text-emerald-800">
+              <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
+                <path d="M8 13.2 4.8 10l-1.1 1.1L8 15.4l8.3-8.3-1.1-1.1z" />
+              </svg>
+              {t("slotOk")}
+            </span>
+          ) : slot?.problem ? (
+            <div className="rounded-xl bg-amber-50 p-3 text-amber-900 ring-1 ring-amber-200">
+              <p className="font-medium">{problemText}</p>
+              {slot.nearest !== null ? (
+                <p className="mt-1 flex flex-wrap items-center gap-2">
+                  {t("suggestion", { time: fmt(slot.nearest) })}
+                  <button
+                    type="button"
+                    className={chip}
+                    onClick={() => {
+                      setV((old) => ({ ...old, start: fmt(slot.nearest!) }));
+                      setServerErrors((s) => ({ ...s, when: undefined }));
+                    }}
+                  >
+                    {t("useSuggestion", { time: fmt(slot.nearest) })}
+                  </button>
+                </p>
+              ) : slot.problem !== "room" ? (
+                <p className="mt-1">{t("noSuggestion")}</p>
+              ) : null}
+            </div>
+          ) : null}
+        </div>
+      </fieldset>
+
+      <div>
+        <label htmlFor={`${id}-duration`} className={label}>
+          {t("fieldDuration")}（{t("minutes", { n: "" }).trim()}）
+        </label>
+        <div className="flex flex-wrap items-center gap-2">
+          <div className="w-24">
+          <input
+            id={`${id}-duration`}
+            name="duration"
+            data-field="duration"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={1440}
+            step={5}
+            required
+            value={v.duration}
+            onChange={update("duration")}
+            onBlur={blur("duration")}
+            aria-invalid={shown("duration") ? true : undefined}
+            aria-describedby={describe("duration")}
+            className={input}
+          />
+          </div>
+          {[30, 60, 90, 120].map((m) => (
+            <button
+              key={m}
+              type="button"
+              aria-pressed={v.duration === String(m)}
+              className={`${chip} aria-pressed:border-brand-600 aria-pressed:bg-brand-50 aria-pressed:text-brand-700`}
+              onClick={() => setV((old) => ({ ...old, duration: String(m) }))}
+            >
+              {t("minutes", { n: m })}
+            </button>
+          ))}
+        </div>
+        {fieldError("duration")}
+      </div>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div>
+          <label htmlFor={`${id}-size`} className={label}>
+            {t("fieldParticipants")}
+          </label>
+          <input
+            id={`${id}-size`}
+            name="size"
+            data-field="size"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={props.room.size}
+            required
+            value={v.size}
+            onChange={update("size")}
+            onBlur={blur("size")}
+            aria-invalid={shown("size") ? true : undefined}
+            aria-describedby={describe("size", `${id}-size-hint`)}
+            className={input}
+          />
+          <p id={`${id}-size-hint`} className="mt-1 text-xs text-slate-600">
+            {t("capacity", { n: props.room.size })}
+          </p>
+          {fieldError("size")}
+        </div>
+        <div>
+          <label htmlFor={`${id}-phone`} className={label}>
+            {t("fieldPhone")}
+          </label>
+          <input
+            id={`${id}-phone`}
+            name="phone"
+            data-field="phone"
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            maxLength={11}
+            required
+            value={v.phone}
+            onChange={update("phone")}
+            onBlur={blur("phone")}
+            aria-invalid={shown("phone") ? true : undefined}
+            aria-describedby={describe("phone")}
+            className={input}
+          />
+          {fieldError("phone")}
+        </div>
+      </div>
+
+      <div>
+        <label htmlFor={`${id}-purpose`} className={label}>
+          {t("fieldPurpose")}
+        </label>
+        <input
+          id={`${id}-purpose`}
+            name="purpose"
+          data-field="purpose"
+          type="text"
+          maxLength={100}
+          required
+          placeholder={t("purposePlaceholder")}
+          value={v.purpose}
+          onChange={update("purpose")}
+          onBlur={blur("purpose")}
+          aria-invalid={shown("purpose") ? true : undefined}
+          aria-describedby={describe("purpose")}
+          className={input}
+        />
+        {fieldError("purpose")}
+      </div>
+
+      <div>
+        <label htmlFor={`${id}-note`} className={label}>
+          {t("fieldNote")} <span className="font-normal text-slate-500">（{t("optional")}）</span>
+        </label>
+        <textarea
+          id={`${id}-note`}
+            name="note"
+          data-field="note"
+          rows={3}
+          maxLength={500}
+          placeholder={t("notePlaceholder")}
+          value={v.note}
+          onChange={update("note")}
+          onBlur={blur("note")}
+          aria-invalid={shown("note") ? true : undefined}
+          aria-describedby={describe("note")}
+          className={`${input} resize-y`}
+        />
+        {fieldError("note")}
+      </div>
+
+      {formError && <ErrorState title={formError} />}
+
+      <button type="submit" className={`${btnPrimary} w-full`} disabled={submit.isPending}>
+        {submit.isPending ? t("submitting") : t("submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,91 @@
+// Results of the home search, rendered on the server from the availability service (every booking rule applied
+// there): capacity, whether the wanted slot is free, and the day's free windows; each opens the room page.
+import Link from "next/link";
+import { isAppError } from "@/lib/errors";
+import { getT } from "@/lib/i18n/locale";
+import { getRoomAvailability } from "@/lib/services/rooms/get-room-availability";
+import { zone } from "@/lib/time";
+import { hhmmIn } from "@/lib/zoned-time";
+import { EmptyState, ErrorState } from "../ui/states";
+import { focusRing } from "../ui/styles";
+
+export interface SearchQuery {
+  date: string;
+  start: string;
+  duration: number;
+  size: number;
+  roomId: number;
+}
+
+export async function SearchResults({ q }: { q: SearchQuery }) {
+  const { t } = await getT();
+  let data;
+  try {
+    data = await getRoomAvailability({ ...q, start: q.start || undefined });
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    return <ErrorState title={e.message} />;
+  }
+  const tz = zone();
+  const fmt = (ms: number) => hhmmIn(new Date(ms), tz);
+  const startLabel = data.start !== null ? fmt(data.start) : null;
+
+  return (
+    <section aria-labelledby="results-title" className="space-y-3">
+      <div className="flex items-baseline justify-between">
+        <h2 id="results-title" className="text-lg font-semibold">
+          {t("resultsTitle")}
+        </h2>
+        <p className="text-sm text-slate-600">{t("resultsCount", { n: data.rooms.length })}</p>
+      </div>
+      {data.rooms.length === 0 ? (
+        <EmptyState title={t("resultsNone")} hint={t("resultsNoneHint")} />
+      ) : (
+        <ul className="grid gap-3 md:grid-cols-2">
+          {data.rooms.map((r) => {
+            const allDay = r.busy.length === 0 && r.windows.length === 1 && r.windows[0].start === data.opensAt && r.windows[0].end === data.closesAt;
+            const bookStart = r.slotFree && startLabel ? startLabel : r.nearest !== null ? fmt(r.nearest) : r.windows[0] ? fmt(r.windows[0].start) : "";
+            const params = new URLSearchParams({ duration: String(q.duration), ...(bookStart ? { start: bookStart } : {}) });
+            return (
+              <li key={r.id}>
+                <Link
+                  href={`/room/${r.id}/${data.day}?${params}`}
+                  className={`block h-full rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200/70 transition hover:ring-brand-600 ${focusRing}`}
+                >
+                  <div className="flex items-start justify-between gap-3">
+                    <div>
+                      <p className="text-base font-semibold text-slate-900">{r.place}</p>
+                      <p className="text-sm text-slate-600">{t("capacity", { n: r.size })}</p>
+                    </div>
+                    {startLabel && (
+                      <span
+                        className={`shrink-0 rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${
+                          r.slotFree ? "bg-emerald-50 text-emerald-800 ring-emerald-300" : "bg-amber-50 text-amber-900 ring-amber-300"
+                        }`}
+                      >
+                        {r.slotFree ? t("slotFree", { time: startLabel }) : t("slotTaken", { time: startLabel })}
+                      </span>
+                    )}
+                  </div>
+                  <p className="mt-3 text-xs font-medium text-slate-600">{t("freeWindows")}</p>
+                  <ul className="mt-1 flex flex-wrap gap-1.5">
+                    {allDay ? (
+                      <li className="rounded-md bg-emerald-50 px-2 py-0.5 text-sm text-emerald-800">{t("freeAllDay")}</li>
+                    ) : (
+                      r.windows.slice(0, 6).map((w) => (
+                        <li key={w.start} className="rounded-md bg-emerald-50 px-2 py-0.5 text-sm tabular-nums text-emerald-800">
+                          {fmt(w.start)}–{fmt(w.end)}
+                        </li>
+                      ))
+                    )}
+                    {!allDay && r.windows.length > 6 && <li className="px-1 text-sm text-slate-600">…</li>}
+                  </ul>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
