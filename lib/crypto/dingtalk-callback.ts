@@ -133,12 +133,13 @@ export function sealMessage(
  * Verifies and decrypts a four-field body (tolerant names: msg_signature|signature, timeStamp|timestamp, a number
  * timestamp signed as its text). Signature first, then decryption.
  */
-export function openMessage(creds: CallbackCredentials, body: Record<string, unknown>): string {
+export function openMessage(creds: CallbackCredentials, body: object): string {
+  const b = body as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined);
-  const sig = str(body.msg_signature) ?? str(body.signature);
-  const timeStamp = str(body.timeStamp) ?? str(body.timestamp);
-  const nonce = str(body.nonce);
-  const encrypt = str(body.encrypt);
+  const sig = str(b.msg_signature) ?? str(b.signature);
+  const timeStamp = str(b.timeStamp) ?? str(b.timestamp);
+  const nonce = str(b.nonce);
+  const encrypt = str(b.encrypt);
   if (!sig || timeStamp === undefined || nonce === undefined || !encrypt) {
     throw new CallbackCryptoError(900005, "missing msg_signature, timeStamp, nonce or encrypt");
   }
