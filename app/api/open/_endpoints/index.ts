@@ -1,0 +1,10 @@
+import { deptEndpoints } from "./depts";
+import { roomEndpoints } from "./rooms";
+import { userEndpoints } from "./users";
+
+/** Every Open API endpoint by resource and action (paths are matched after trimming stray spaces). */
+export const OPEN_ENDPOINTS = {
+  user: userEndpoints,
+  dept: deptEndpoints,
+  room: roomEndpoints,
+};
