@@ -1,11 +1,11 @@
 // POST /api/open/room/{list,get,add,update,remove} – Open API rooms (integrations.md §3.2 #14–18)
 import { z } from "zod";
 import { openRoute } from "@/lib/http/open";
-import { addOpenRoom } from "@/lib/services/rooms/add-open-room";
-import { getOpenRoom } from "@/lib/services/rooms/get-open-room";
-import { listOpenRooms } from "@/lib/services/rooms/list-open-rooms";
-import { removeOpenRoom } from "@/lib/services/rooms/remove-open-room";
-import { updateOpenRoom } from "@/lib/services/rooms/update-open-room";
+import { addOapiRoom } from "@/lib/services/rooms/add-oapi-room";
+import { getOapiRoom } from "@/lib/services/rooms/get-oapi-room";
+import { listOapiRooms } from "@/lib/services/rooms/list-oapi-rooms";
+import { removeOapiRoom } from "@/lib/services/rooms/remove-oapi-room";
+import { updateOapiRoom } from "@/lib/services/rooms/update-oapi-room";
 import { minutesOf, oFlag, oHourMinute, oId, oIdList, oInt, oNumber, oRequiredText, oSerialId, oText } from "@/lib/validation/open-api";
 
 const roomId = z.object({ roomId: oSerialId });
@@ -40,11 +40,11 @@ function toFields(i: z.infer<typeof fields>) {
 }
 
 export const roomEndpoints = {
-  list: openRoute({ schema: z.object({}), resource: "room" }, () => listOpenRooms()),
-  get: openRoute({ schema: roomId, resource: "room" }, ({ input }) => getOpenRoom(Number(input.roomId))),
-  add: openRoute({ schema: addSchema, resource: "room" }, ({ input }) => addOpenRoom({ ...toFields(input), name: input.name })),
-  update: openRoute({ schema: updateSchema, resource: "room" }, ({ input }) => updateOpenRoom(Number(input.id), toFields(input))),
+  list: openRoute({ schema: z.object({}), resource: "room" }, () => listOapiRooms()),
+  get: openRoute({ schema: roomId, resource: "room" }, ({ input }) => getOapiRoom(Number(input.roomId))),
+  add: openRoute({ schema: addSchema, resource: "room" }, ({ input }) => addOapiRoom({ ...toFields(input), name: input.name })),
+  update: openRoute({ schema: updateSchema, resource: "room" }, ({ input }) => updateOapiRoom(Number(input.id), toFields(input))),
   remove: openRoute({ schema: roomId, resource: "room" }, async ({ input }) => {
-    await removeOpenRoom(Number(input.roomId));
+    await removeOapiRoom(Number(input.roomId));
   }),
 };

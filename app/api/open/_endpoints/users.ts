@@ -1,13 +1,13 @@
 // POST /api/open/user/{list,get,add,update,updateFace,clearFace,remove} – Open API users (integrations.md §3.2 #2–8)
 import { z } from "zod";
 import { openRoute } from "@/lib/http/open";
-import { addOpenUser } from "@/lib/services/users/add-open-user";
+import { addOapiUser } from "@/lib/services/users/add-oapi-user";
 import { clearUserFace } from "@/lib/services/users/clear-user-face";
-import { getOpenUser } from "@/lib/services/users/get-open-user";
-import { listOpenUsers } from "@/lib/services/users/list-open-users";
-import { removeOpenUser } from "@/lib/services/users/remove-open-user";
+import { getOapiUser } from "@/lib/services/users/get-oapi-user";
+import { listOapiUsers } from "@/lib/services/users/list-oapi-users";
+import { removeOapiUser } from "@/lib/services/users/remove-oapi-user";
 import { setUserFace } from "@/lib/services/users/set-user-face";
-import { updateOpenUser } from "@/lib/services/users/update-open-user";
+import { updateOapiUser } from "@/lib/services/users/update-oapi-user";
 import { oFlag, oId, oRequiredText, oSerialId, oText } from "@/lib/validation/open-api";
 
 const userId = z.object({ userId: oSerialId });
@@ -36,11 +36,11 @@ const adminFlag = (i: { isAdmin?: number; admin?: number }) => {
 };
 
 export const userEndpoints = {
-  list: openRoute({ schema: z.object({}), resource: "user" }, () => listOpenUsers()),
-  get: openRoute({ schema: userId, resource: "user" }, ({ input }) => getOpenUser(Number(input.userId))),
-  add: openRoute({ schema: addSchema, resource: "user" }, ({ input }) => addOpenUser({ ...input, isAdmin: adminFlag(input) })),
+  list: openRoute({ schema: z.object({}), resource: "user" }, () => listOapiUsers()),
+  get: openRoute({ schema: userId, resource: "user" }, ({ input }) => getOapiUser(Number(input.userId))),
+  add: openRoute({ schema: addSchema, resource: "user" }, ({ input }) => addOapiUser({ ...input, isAdmin: adminFlag(input) })),
   update: openRoute({ schema: updateSchema, resource: "user" }, ({ input }) =>
-    updateOpenUser(Number(input.id), { ...input, isAdmin: adminFlag(input) }),
+    updateOapiUser(Number(input.id), { ...input, isAdmin: adminFlag(input) }),
   ),
   updateFace: openRoute(
     { schema: z.object({ userId: oSerialId, file: z.instanceof(File, { message: "应为图片文件" }) }), resource: "user" },
@@ -50,6 +50,6 @@ export const userEndpoints = {
     await clearUserFace(Number(input.userId));
   }),
   remove: openRoute({ schema: userId, resource: "user" }, async ({ input }) => {
-    await removeOpenUser(Number(input.userId));
+    await removeOapiUser(Number(input.userId));
   }),
 };

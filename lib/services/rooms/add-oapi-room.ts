@@ -8,7 +8,7 @@ import { applyRoomRefs, assertHours, roomColumns, type OpenRoomFields } from "./
 /** A room needs a capacity for the booking rule (participants ≤ capacity); the Open API may omit it. */
 export const DEFAULT_CAPACITY = 10;
 
-export async function addOpenRoom(input: OpenRoomFields & { name: string }) {
+export async function addOapiRoom(input: OpenRoomFields & { name: string }) {
   assertHours(input);
   const db = await getDb();
   try {

@@ -8,7 +8,7 @@ import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
  * Open API user/remove. A member without bookings is deleted; one whose bookings must stay on record is marked
  * removed (hidden from the Open API, disabled) instead.
  */
-export async function removeOpenUser(id: number) {
+export async function removeOapiUser(id: number) {
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [current] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, id), isNull(users.removedAt))).for("update");

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db";
 import { loadOpenUsers } from "@/lib/services/openapi/load-open-users";
 
-export async function listOpenUsers() {
+export async function listOapiUsers() {
   return loadOpenUsers(await getDb());
 }

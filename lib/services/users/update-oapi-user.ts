@@ -7,7 +7,7 @@ import { loadOpenUsers } from "@/lib/services/openapi/load-open-users";
 import { assertUserFields } from "./assert-user-unique";
 import { userColumns, type OpenUserFields } from "./open-user-input";
 
-export async function updateOpenUser(id: number, input: OpenUserFields) {
+export async function updateOapiUser(id: number, input: OpenUserFields) {
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {

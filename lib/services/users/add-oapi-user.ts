@@ -11,7 +11,7 @@ import { userColumns, type OpenUserFields } from "./open-user-input";
  * Open API user/add: a WeCom member known in advance (account = WeCom userid). A member removed earlier through the
  * Open API but still referenced by bookings comes back under the same id.
  */
-export async function addOpenUser(input: OpenUserFields & { name: string; account: string }) {
+export async function addOapiUser(input: OpenUserFields & { name: string; account: string }) {
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {

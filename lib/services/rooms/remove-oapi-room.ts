@@ -8,7 +8,7 @@ import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
  * Open API room/remove. A room without bookings is deleted; one with bookings on record is closed and marked
  * removed instead (room ids never disappear from under a booking).
  */
-export async function removeOpenRoom(id: number) {
+export async function removeOapiRoom(id: number) {
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [current] = await tx.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.id, id), isNull(rooms.removedAt))).for("update");

@@ -6,7 +6,7 @@ import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { loadOpenRooms } from "@/lib/services/openapi/load-open-rooms";
 import { applyRoomRefs, assertHours, roomColumns, type OpenRoomFields } from "./open-room-input";
 
-export async function updateOpenRoom(id: number, input: OpenRoomFields) {
+export async function updateOapiRoom(id: number, input: OpenRoomFields) {
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {
