@@ -71,6 +71,8 @@ export const users = pgTable(
     isAdmin: boolean("is_admin").notNull().default(false),
     /** Removed through the Open API while bookings still reference the row; hidden from the Open API. */
     removedAt: tstz("removed_at"),
+    /** WeCom department ids, refreshed at every sign-in. */
+    departmentIds: integer("department_ids").array().notNull().default(sql`'{}'::integer[]`),
     createdAt: tstz("created_at").notNull().defaultNow(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },

@@ -73,7 +73,7 @@ export function legacyRoute<S extends z.ZodType = z.ZodType<Record<string, never
       if (opts.schema) {
         const parsed = opts.schema.safeParse(merged);
         if (!parsed.success) {
-          const { field, why } = describeZodError(parsed.error);
+          const { field, why } = describeZodError(parsed.error, merged);
           throw badInput(field, why);
         }
         input = parsed.data;

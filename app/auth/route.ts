@@ -1,0 +1,4 @@
+// GET /auth – WeCom OAuth / web-login callback: verify state, exchange the code, sign the user in (legacy IndexController#auth)
+import { finishUserSignIn } from "@/lib/auth/flows";
+
+export const GET = (req: Request) => finishUserSignIn(req);

@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "department_ids" integer[] DEFAULT '{}'::integer[] NOT NULL;

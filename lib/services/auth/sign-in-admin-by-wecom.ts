@@ -1,0 +1,26 @@
+import { sql } from "drizzle-orm";
+import { getUserIdentity } from "@/lib/clients/wecom/get-user-identity";
+import { getDb } from "@/lib/db";
+import { admins } from "@/lib/db/schema";
+import type { TokenAdmin } from "@/lib/auth/identity";
+import { AppError } from "@/lib/errors";
+import { codeExchangeFailure } from "./wecom-failure";
+
+/**
+ * Admin QR sign-in (legacy E20): the admin whose username equals the WeCom userid, compared case-insensitively.
+ * 3001 no code, 3004 code refused or WeCom unavailable, 3002 not a member, 1010 no such admin.
+ */
+export async function signInAdminByWecom(code: string): Promise<TokenAdmin> {
+  if (!code) throw new AppError(3001);
+  let identity;
+  try {
+    identity = await getUserIdentity(code);
+  } catch (e) {
+    throw codeExchangeFailure(e, { refused: 3004, unavailable: 3004 });
+  }
+  if (identity.kind !== "member") throw new AppError(3002);
+  const db = await getDb();
+  const [row] = await db.select().from(admins).where(sql`lower(${admins.username}) = lower(${identity.userid})`);
+  if (!row) throw new AppError(1010);
+  return { id: row.id, username: row.username, privileged: row.privileged, sv: row.sessionVersion };
+}

@@ -1,0 +1,13 @@
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { appointments, STATUS, type StatusCode } from "@/lib/db/schema";
+
+/**
+ * THE conflict rule, as a condition on `appointments`: bookings of `roomId` in `status` (approved unless told
+ * otherwise) whose half-open period [starts_at, ends_at) intersects [start, end). Back-to-back periods do not
+ * conflict. Written with tstzrange && so that, for approved bookings, Postgres answers it from the GiST index of
+ * the appointments_no_overlap exclusion constraint: the very rule the database enforces.
+ */
+export function overlaps(roomId: number | SQLWrapper, start: Date, end: Date, status: StatusCode = STATUS.APPROVED): SQL {
+  return sql`(${appointments.status} = ${status} and ${appointments.roomId} = ${roomId}
+    and tstzrange(${appointments.startsAt}, ${appointments.endsAt}, '[)') && tstzrange(${start.toISOString()}::timestamptz, ${end.toISOString()}::timestamptz, '[)'))`;
+}

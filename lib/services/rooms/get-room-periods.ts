@@ -1,0 +1,37 @@
+import { and, asc, eq, gte, lt } from "drizzle-orm";
+import { getDb } from "@/lib/db";
+import { appointments, rooms, STATUS } from "@/lib/db/schema";
+import { badInput } from "@/lib/errors";
+import { startOfLocalDay, startOfNextLocalDay } from "@/lib/time";
+
+export interface RoomPeriodsQuery {
+  roomId: number;
+  /** `that`: periods starting on `date`'s local day; `all`: every approved period. */
+  type: "that" | "all";
+  date?: number;
+}
+
+export interface OccupiedPeriod {
+  startsAt: Date;
+  /** Minutes. */
+  duration: number;
+}
+
+/** The approved bookings that occupy a room, earliest first. Pending, cancelled, rejected and expired ones do not. */
+export async function getRoomPeriods(q: RoomPeriodsQuery): Promise<OccupiedPeriod[]> {
+  const db = await getDb();
+  const [room] = await db.select({ id: rooms.id }).from(rooms).where(eq(rooms.id, q.roomId));
+  if (!room) throw badInput("roomId", "会议室不存在");
+  const where = [eq(appointments.roomId, q.roomId), eq(appointments.status, STATUS.APPROVED)];
+  if (q.type === "that") {
+    if (q.date === undefined) throw badInput("date", "缺少参数");
+    const day = new Date(q.date);
+    where.push(gte(appointments.startsAt, startOfLocalDay(day)), lt(appointments.startsAt, startOfNextLocalDay(day)));
+  }
+  const rows = await db
+    .select({ startsAt: appointments.startsAt, endsAt: appointments.endsAt })
+    .from(appointments)
+    .where(and(...where))
+    .orderBy(asc(appointments.startsAt), asc(appointments.id));
+  return rows.map((r) => ({ startsAt: r.startsAt, duration: Math.round((r.endsAt.getTime() - r.startsAt.getTime()) / 60_000) }));
+}
