@@ -75,6 +75,9 @@ export function openFail(code: number, message: string, field?: string, status =
   );
 }
 
+/** Services name the legacy fields; the Open API caller sent these instead. */
+const OPEN_FIELD: Record<string, string> = { datetime: "beginTime", duration: "endTime", size: "attendances", purpose: "subject" };
+
 /** Maps a thrown error to the envelope; never a 500 for anything a service refused. */
 export function openErrorResponse(e: unknown, req: Request, resource?: OpenResource): Response {
   if (e instanceof AppError) {
@@ -82,7 +85,8 @@ export function openErrorResponse(e: unknown, req: Request, resource?: OpenResou
     if (e.code === 4040) code = (e.field && NOT_FOUND_BY_FIELD[e.field]) || (resource ? NOT_FOUND_BY_RESOURCE[resource] : 71001);
     else code = BY_CODE[e.code] ?? 71001;
     const english = ENGLISH[code] ?? "Request refused";
-    return openFail(code, `${english}: ${e.message}`, e.field);
+    const field = e.field && (OPEN_FIELD[e.field] ?? e.field);
+    return openFail(code, `${english}: ${field ? `${field}: ` : ""}${e.message}`, field);
   }
   console.error(`[meeting] Open API ${req.method} ${new URL(req.url).pathname} failed:`, e);
   return NextResponse.json({ success: false, code: 5000, message: "Server busy, try again later", fieldErrors: {} }, { status: 500 });

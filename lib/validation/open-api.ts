@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { atLocalMinute, parseLocalDate } from "@/lib/time";
 
 // Input builders for the Open API (integrations.md §3): JSON bodies from other systems, read leniently — numbers may
 // arrive as numeric strings ("checkedState": "1"), ids as numbers — but a value of the wrong kind is a type mismatch
@@ -53,3 +54,18 @@ export const oIdList = z.preprocess(
   (v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v),
   z.array(oId).max(1000),
 );
+
+/** `yyyy-MM-dd HH:mm:ss` (seconds optional) or `yyyy-MM-dd`, in the campus zone. */
+export const oLocalDateTime = z
+  .string()
+  .trim()
+  .transform((s, ctx) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
+    const d = m && parseLocalDate(`${m[1]}-${m[2]}-${m[3]}`);
+    const [h, mi, sec] = m ? [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)] : [0, 0, 0];
+    if (!m || !d || h > 23 || mi > 59 || sec > 59) {
+      ctx.addIssue({ code: "custom", message: "应为yyyy-MM-dd HH:mm:ss" });
+      return z.NEVER;
+    }
+    return new Date(atLocalMinute(d, h * 60 + mi).getTime() + sec * 1000);
+  });

@@ -1,4 +1,5 @@
 import { deptEndpoints } from "./depts";
+import { meetingEndpoints } from "./meetings";
 import { roomEndpoints } from "./rooms";
 import { userEndpoints } from "./users";
 
@@ -7,4 +8,5 @@ export const OPEN_ENDPOINTS = {
   user: userEndpoints,
   dept: deptEndpoints,
   room: roomEndpoints,
+  meeting: meetingEndpoints,
 };
