@@ -53,6 +53,10 @@ const schema = z.object({
   SCHEDULER: flag.default(true),
   VERCEL: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Room searches (POST /rooms) per user, or per client address when anonymous, per minute. */
+  RATE_LIMIT_SEARCH_PER_MINUTE: z.coerce.number().int("must be an integer").min(1, "must be at least 1").default(30),
+  /** Booking submissions (POST /appointment) per user per minute. */
+  RATE_LIMIT_SUBMIT_PER_MINUTE: z.coerce.number().int("must be an integer").min(1, "must be at least 1").default(10),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -12,12 +12,16 @@ export interface ErrorPageOptions {
 
 const TITLES: Record<string, string> = { "1": "错误", "2": "警告", "3": "提示" };
 
+/** Title and icon by the code's first digit; shared with the React error view of server-rendered pages. */
+export const errorTitle = (code: number) => TITLES[String(code)[0]] ?? "错误";
+export const errorIcon = (code: number) => (code < 2000 ? "⛔" : code < 3000 ? "⚠️" : "ℹ️");
+
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 export function errorPage(code: ErrorCode, opts: ErrorPageOptions = {}): Response {
   const message = opts.message ?? MESSAGES[code];
-  const title = TITLES[String(code)[0]] ?? "错误";
+  const title = errorTitle(code);
   const link = opts.redirectUrl
     ? `<a class="btn" href="${escapeHtml(opts.redirectUrl)}">${escapeHtml(opts.redirectMsg ?? "返回")}</a>`
     : "";
@@ -32,7 +36,7 @@ h1{font-size:1.25rem;margin:.75rem 0 .25rem}p{margin:.5rem 0 1.25rem;color:#3341
 .btn{display:inline-block;padding:.6rem 1.2rem;border-radius:.6rem;background:#2f7cf6;color:#fff;text-decoration:none}
 </style></head>
 <body><main data-errcode="${code}">
-<div class="icon" aria-hidden="true">${code < 2000 ? "⛔" : code < 3000 ? "⚠️" : "ℹ️"}</div>
+<div class="icon" aria-hidden="true">${errorIcon(code)}</div>
 <h1>${escapeHtml(title)}</h1>
 <p id="errmsg">${escapeHtml(message)}</p>
 <div class="code">错误码 ${code}</div>

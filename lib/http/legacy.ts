@@ -2,7 +2,10 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getSessionAdmin, getSessionUser, type SessionAdmin, type SessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { AppError, badInput, MESSAGES } from "@/lib/errors";
+import { AppError, badInput, MESSAGES, type ErrorCode } from "@/lib/errors";
+import { assertWithinBudget, type Budget } from "@/lib/services/rate-limit/assert-within-budget";
+import { clientAddress } from "./client-address";
+import { errorPage } from "./error-page";
 import { BodyParseError, readParams, type Params } from "./params";
 import { describeZodError } from "./zod";
 
@@ -27,6 +30,18 @@ interface Options<S extends z.ZodType> {
   schema?: S;
   /** State-changing GET (legacy /appointment/cancel): refuse cross-site navigations too. */
   stateChangingGet?: boolean;
+  /**
+   * Count the request against a rate-limit budget (4003), per signed-in user or else per client address. Checked
+   * before authentication, as the legacy did.
+   */
+  rateLimit?: Budget;
+  /**
+   * Browser navigations (legacy /rooms/download): application errors are answered with the HTML error page
+   * (legacy ERRPAGE) instead of JSON, with this optional link.
+   */
+  htmlErrors?: { redirectUrl?: string; redirectMsg?: string };
+  /** Parameters whose bad values have their own legacy code instead of 4002 (e.g. `ais` → 2007). */
+  errorCodes?: Record<string, ErrorCode>;
 }
 
 export function legacyError(code: keyof typeof MESSAGES, message?: string) {
@@ -53,7 +68,8 @@ export function legacyRoute<S extends z.ZodType = z.ZodType<Record<string, never
     try {
       if ((req.method !== "GET" && req.method !== "HEAD") || opts.stateChangingGet) assertSameOrigin(req);
       const auth = opts.auth ?? "public";
-      const user = auth === "user" ? await getSessionUser() : null;
+      const user = auth === "user" || opts.rateLimit ? await getSessionUser() : null;
+      if (opts.rateLimit) await assertWithinBudget(opts.rateLimit, user ? `user:${user.id}` : `ip:${clientAddress(req.headers)}`);
       if (auth === "user" && !user) throw new AppError(3001);
       const admin = auth === "admin" || auth === "super" ? await getSessionAdmin() : null;
       if ((auth === "admin" || auth === "super") && !admin) throw new AppError(1005);
@@ -69,21 +85,24 @@ export function legacyRoute<S extends z.ZodType = z.ZodType<Record<string, never
       const path = (await routeCtx?.params) ?? {};
       const merged: Params = { ...params };
       for (const [k, v] of Object.entries(path)) merged[k] = Array.isArray(v) ? v.join("/") : v;
-      let input = merged as unknown as z.infer<S>;
-      if (opts.schema) {
-        const parsed = opts.schema.safeParse(merged);
-        if (!parsed.success) {
-          const { field, why } = describeZodError(parsed.error, merged);
-          throw badInput(field, why);
-        }
-        input = parsed.data;
-      }
+      const input = opts.schema ? parseParams(opts.schema, merged, opts.errorCodes) : (merged as unknown as z.infer<S>);
       const result = await handler({ req, input, params: merged, user, admin });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (e) {
+      if (opts.htmlErrors && e instanceof AppError) return errorPage(e.code, { message: e.message, ...opts.htmlErrors });
       return legacyErrorResponse(e, req);
     }
   };
+}
+
+/** Parses parameters with a schema: 4002 naming the field, or the field's own code from `errorCodes`. */
+export function parseParams<S extends z.ZodType>(schema: S, params: Params, errorCodes?: Record<string, ErrorCode>): z.infer<S> {
+  const parsed = schema.safeParse(params);
+  if (parsed.success) return parsed.data;
+  const { field, why } = describeZodError(parsed.error, params);
+  const own = errorCodes?.[field.split(".")[0]];
+  if (own) throw new AppError(own);
+  throw badInput(field, why);
 }
 
 export function legacyErrorResponse(e: unknown, req: Request): Response {

@@ -1,0 +1,15 @@
+// GET|POST /server/properties – read (admin) or change (super admin) the settings (legacy ServerController#properties)
+import { legacyRoute, ok } from "@/lib/http/legacy";
+import { legacyProperties } from "@/lib/http/legacy-views";
+import { getSettings } from "@/lib/services/settings/get-settings";
+import { updateSettings } from "@/lib/services/settings/update-settings";
+import { settingsSchema } from "@/lib/validation/booking";
+
+export const dynamic = "force-dynamic";
+
+export const GET = legacyRoute({ auth: "admin" }, async () => ok(legacyProperties(await getSettings())));
+
+export const POST = legacyRoute({ auth: "super", schema: settingsSchema }, async ({ input }) => {
+  await updateSettings(input);
+  return ok({ errmsg: "修改成功" });
+});
