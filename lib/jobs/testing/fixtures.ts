@@ -9,7 +9,7 @@ export const DAY = 86_400_000;
 
 export async function resetBookings() {
   const db = await getDb();
-  await db.execute(sql`truncate appointments, outbox, job_state restart identity`);
+  await db.execute(sql`truncate attendees, appointments, outbox, job_state restart identity`);
 }
 
 export async function room(place: string, size = 20) {

@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import { appointments, attendees, STATUS } from "@/lib/db/schema";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
+import { approveAppointments, type Checker } from "@/lib/services/review/approve-appointments";
 import { assertBookable } from "./assert-bookable";
 import { CHECK_INFO } from "./check-info";
 
@@ -31,17 +32,26 @@ export interface NewAttendee {
   faceUrl: string;
 }
 
+/** Who approves a booking of a room that needs no review. */
+const NO_REVIEW: Checker = { adminId: null, name: "自动审核" };
+
 /**
  * Records a booking request, pending review, with its attendees, and the `book_success` event for Open API
  * subscribers, in one transaction. Refused with nothing written by the submission rule (assertBookable). Overlaps
- * with other pending requests are allowed: review settles them.
+ * with other pending requests are allowed: review settles them. A room that needs no review (needAudit off), or a
+ * caller allowed to approve (`approveAs`: the Open API's checkedState 1), has it approved at once by the approval
+ * service — first come, first served against any racing approval.
  */
-export async function submitAppointment(input: NewAppointment, now = new Date()): Promise<{ id: number }> {
+export async function submitAppointment(
+  input: NewAppointment,
+  now = new Date(),
+  opts: { approveAs?: Checker } = {},
+): Promise<{ id: number }> {
   const db = await getDb();
   const start = new Date(input.datetime);
   const end = new Date(input.datetime + input.duration * 60_000);
-  return db.transaction(async (tx) => {
-    await assertBookable(tx, { userId: input.userId, roomId: input.roomId, start, duration: input.duration, size: input.size }, now);
+  const { row, needAudit } = await db.transaction(async (tx) => {
+    const room = await assertBookable(tx, { userId: input.userId, roomId: input.roomId, start, duration: input.duration, size: input.size }, now);
     const [row] = await tx
       .insert(appointments)
       .values({
@@ -63,6 +73,8 @@ export async function submitAppointment(input: NewAppointment, now = new Date())
       await tx.insert(attendees).values(input.attendees.map((a) => ({ ...a, appointmentId: row.id })));
     }
     await emitOpenEvent(tx, "book_success", [row.id]);
-    return row;
+    return { row, needAudit: room.needAudit };
   });
+  if (!needAudit || opts.approveAs) await approveAppointments([row.id], needAudit ? opts.approveAs! : NO_REVIEW, { now });
+  return row;
 }

@@ -4,7 +4,6 @@ import { rooms, users } from "@/lib/db/schema";
 import { badInput, notFound } from "@/lib/errors";
 import { submitAppointment } from "@/lib/services/booking/submit-appointment";
 import { loadOpenMeetings } from "@/lib/services/openapi/load-open-meetings";
-import { approveAppointments } from "@/lib/services/review/approve-appointments";
 import { openApiChecker } from "./open-api-checker";
 import { resolveAttendees, type AttendanceInput } from "./resolve-attendees";
 
@@ -23,8 +22,7 @@ export interface BookMeetingInput {
 
 /**
  * Open API meeting/book: the same submission (rules, transaction, events) as a booking made in the pages, on behalf
- * of the booker `createdId`; then approved at once (the same approval service) when the room needs no review or the
- * app asks for checkedState 1. Participants = the attendances (at least the booker).
+ * of the booker `createdId`; approved at once by it when the room needs no review or the app asks for checkedState 1. Participants = the attendances (at least the booker).
  */
 export async function bookMeeting(input: BookMeetingInput, appkey: string, now = new Date()) {
   const db = await getDb();
@@ -53,7 +51,7 @@ export async function bookMeeting(input: BookMeetingInput, appkey: string, now =
       attendees: people,
     },
     now,
+    { approveAs: input.checkedState === 1 ? openApiChecker(appkey) : undefined },
   );
-  if (!room.needAudit || input.checkedState === 1) await approveAppointments([id], openApiChecker(appkey), { now });
   return (await loadOpenMeetings(db, [id]))[0];
 }
