@@ -1,25 +1,28 @@
 // Edge middleware: gates page paths by role from the signed session cookie. Never imports lib/db; the Node side
 // re-checks everything against the database. JSON endpoints are never redirected (see lib/auth/access-rules.ts).
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { gateFor } from "@/lib/auth/access-rules";
-import { authConfig, BASE_PATH } from "@/lib/auth/auth.config";
+import { authConfig, BASE_PATH, sessionCookieName } from "@/lib/auth/auth.config";
 import { env } from "@/lib/env";
 
 const { auth } = NextAuth(() => authConfig());
 
-export default auth((req) => {
-  const gate = gateFor(req.method, req.nextUrl.pathname);
+// With a lazy config, `auth(handler)` resolves to the wrapped handler (a promise): await it once.
+const gated = auth((req) => {
+  const path = req.nextUrl.pathname || "/"; // the bare base path arrives as ""
+  const gate = gateFor(req.method, path);
   if (gate === "none") return NextResponse.next();
   const session = req.auth;
   // Redirects are built from APP_URL, never from the request's Host header.
   const to = (path: string) => NextResponse.redirect(new URL(path, env().APP_URL), 302);
-  const wanted = `${BASE_PATH}${req.nextUrl.pathname === "/" ? "/" : req.nextUrl.pathname}${req.nextUrl.search}`;
+  // The home page's canonical URL is /meeting (Next drops the trailing slash).
+  const wanted = `${BASE_PATH}${path === "/" ? "" : path}${req.nextUrl.search}`;
   const signIn = (next: string) => to(`${BASE_PATH}/auth/start?${new URLSearchParams({ next })}`);
 
   switch (gate) {
     case "index":
-      return session?.wecom ? to(`${BASE_PATH}/`) : signIn(`${BASE_PATH}/`);
+      return session?.wecom ? to(BASE_PATH) : signIn(BASE_PATH);
     case "user":
       return session?.wecom ? NextResponse.next() : signIn(wanted);
     case "admin":
@@ -30,7 +33,20 @@ export default auth((req) => {
   }
 });
 
+export default async function middleware(req: NextRequest, ev: NextFetchEvent) {
+  const res = (await (await gated)(req, ev as never)) ?? NextResponse.next();
+  // Reading the session re-issues its cookie (sliding expiry); Auth.js's CSRF and callback-URL cookies that come
+  // along are for its own endpoints, which this app does not mount.
+  const cookies = res.headers.getSetCookie();
+  const keep = cookies.filter((c: string) => c.startsWith(`${sessionCookieName()}=`));
+  if (keep.length !== cookies.length) {
+    res.headers.delete("set-cookie");
+    for (const c of keep) res.headers.append("set-cookie", c);
+  }
+  return res;
+}
+
 export const config = {
   // Written without the /meeting base path. Static assets, Auth.js and the health check are left alone.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/health|api/auth).*)"],
+  matcher: ["/", "/((?!_next/static|_next/image|favicon.ico|api/health|api/auth).*)"],
 };

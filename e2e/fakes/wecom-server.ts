@@ -69,6 +69,8 @@ interface FakeState {
   codes: Map<string, Code>;
   actor: Actor;
   failNext: { path: string; errcode: number; times: number }[];
+  /** Milliseconds to wait before answering a path (to make concurrent callers overlap). */
+  delays: Record<string, number>;
   /** Paths (or "*") that never answer: the client's timeout is exercised. */
   silent: Set<string>;
   messages: FakeMessage[];
@@ -108,6 +110,7 @@ function initialState(o: FakeWecomOptions): FakeState {
     codes: new Map(),
     actor: { userid: "zhangsan" },
     failNext: [],
+    delays: {},
     silent: new Set(),
     messages: [],
     counts: {},
@@ -333,6 +336,7 @@ async function handleControl(s: FakeState, path: string, url: URL, req: http.Inc
       if (body.tokenTtl !== undefined) s.tokenTtl = Number(body.tokenTtl);
       if (body.ticketTtl !== undefined) s.ticketTtl = Number(body.ticketTtl);
       if (body.legacyShape !== undefined) s.legacyShape = Boolean(body.legacyShape);
+      if (body.delays && typeof body.delays === "object") s.delays = body.delays as Record<string, number>;
       return send(res, 200, { ok: true });
     }
     case "POST /__control/expire-token":
@@ -401,6 +405,7 @@ export function startFakeWecom(opts: FakeWecomOptions = {}): Promise<FakeWecom> 
         res.on("close", () => hanging.delete(res));
         return; // never answer
       }
+      if (s.delays[path]) await new Promise((r) => setTimeout(r, s.delays[path]));
       const fail = s.failNext.find((f) => f.path === path && f.times > 0);
       if (fail) {
         fail.times--;

@@ -17,7 +17,7 @@ function requestOf(t: Target): APIRequestContext {
 }
 
 export interface SignInUserOptions extends Omit<FakeUser, "userid"> {
-  /** Where to land afterwards (default /meeting/). */
+  /** Where to land afterwards (default /meeting, the home page). */
   next?: string;
 }
 
@@ -28,7 +28,7 @@ export interface SignInUserOptions extends Omit<FakeUser, "userid"> {
  * Returns the final response (the `next` page).
  */
 export async function signInAsUser(target: Target, userid: string, opts: SignInUserOptions = {}): Promise<APIResponse> {
-  const { next = "/meeting/", ...profile } = opts;
+  const { next = "/meeting", ...profile } = opts;
   if (Object.keys(profile).length > 0) await fakeWecom.addUser({ userid, ...profile });
   else await fakeWecom.ensureUser({ userid, name: userid });
   await fakeWecom.actAs({ userid });

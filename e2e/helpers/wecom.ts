@@ -27,7 +27,7 @@ export const fakeWecom = {
   actAs: (actor: { userid: string } | { openid: string } | { deny: true }) => control("POST", "actor", actor),
   /** A fresh one-time code for a member or a non-member, as the authorize redirect would hand out. */
   mintCode: async (who: { userid: string } | { openid: string }) => (await control<{ code: string }>("POST", "code", who)).code,
-  config: (c: { tokenTtl?: number; ticketTtl?: number; legacyShape?: boolean }) => control("POST", "config", c),
+  config: (c: { tokenTtl?: number; ticketTtl?: number; legacyShape?: boolean; delays?: Record<string, number> }) => control("POST", "config", c),
   expireToken: () => control("POST", "expire-token"),
   invalidateToken: () => control("POST", "invalidate-token"),
   expireTicket: () => control("POST", "expire-ticket"),

@@ -53,7 +53,8 @@ export function authConfig(): NextAuthConfig {
     providers: [],
     logger: {
       error(e: Error) {
-        if (!QUIET.has(e.name)) console.error("[auth]", e);
+        // `type` survives minification, `name` does not.
+        if (!QUIET.has((e as { type?: string }).type ?? e.name)) console.error("[auth]", e);
       },
     },
     callbacks: {

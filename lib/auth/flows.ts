@@ -40,7 +40,7 @@ export async function finishUserSignIn(req: Request): Promise<Response> {
   const code = q.get("code") ?? "";
   const state = q.get("state") ?? "";
   const saved = readLoginState(req, "user");
-  const again = startUrl(saved?.next ?? `${BASE_PATH}/`);
+  const again = startUrl(saved?.next ?? BASE_PATH);
 
   if (!saved || !state || saved.state !== state) {
     if (saved?.restarted) {
@@ -48,7 +48,7 @@ export async function finishUserSignIn(req: Request): Promise<Response> {
       return withClearedState(res, "user");
     }
     const via = saved?.via ?? (isWecomClient(req) ? "oauth" : undefined);
-    const res = NextResponse.redirect(appUrl(startUrl(saved?.next ?? `${BASE_PATH}/`, { restarted: "1", ...(via ? { via } : {}) })), 302);
+    const res = NextResponse.redirect(appUrl(startUrl(saved?.next ?? BASE_PATH, { restarted: "1", ...(via ? { via } : {}) })), 302);
     clearLoginState(res, "user");
     return res;
   }

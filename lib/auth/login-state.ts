@@ -26,7 +26,7 @@ const cookieOptions = () => ({
 });
 
 /** Only paths of this app: never an absolute URL, a protocol-relative `//host` or a backslash trick. */
-export function safeNext(next: string | null | undefined, fallback = `${BASE_PATH}/`): string {
+export function safeNext(next: string | null | undefined, fallback: string = BASE_PATH): string {
   if (!next || !next.startsWith(BASE_PATH) || /[\\\s]/.test(next) || next.startsWith("//")) return fallback;
   if (next !== BASE_PATH && !next.startsWith(`${BASE_PATH}/`) && !next.startsWith(`${BASE_PATH}?`)) return fallback;
   try {

@@ -39,7 +39,7 @@ export async function sharedCachedValue(key: string, fetcher: () => Promise<Fetc
       const lifeMs = Math.max(1, expiresIn) * 1000;
       const until = new Date(Date.now() + lifeMs - refreshMarginMs(lifeMs));
       await tx.execute(sql`
-        insert into cache_entries (key, value, expires_at, updated_at) values (${key}, ${value}, ${until}, now())
+        insert into cache_entries (key, value, expires_at, updated_at) values (${key}, ${value}, ${until.toISOString()}::timestamptz, now())
         on conflict (key) do update set value = excluded.value, expires_at = excluded.expires_at, updated_at = now()`);
       return value;
     })
