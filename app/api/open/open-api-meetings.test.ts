@@ -56,6 +56,12 @@ describe("meeting/book", () => {
     ).rejects.toMatchObject({ code: 2003 });
   });
 
+  it("a page booking of a room without review is approved at once (the same rule as the Open API's)", async () => {
+    const room = (await api.call("room/add", { name: "页面免审会议室", needAudit: 0 })).body.value;
+    const { id } = await submitAppointment({ userId: Number(bob), roomId: Number(room.id), datetime: at(6, 10).getTime(), duration: 30, size: 1, phone: "13800138000", purpose: "页面" });
+    expect((await api.call("meeting/get", { meetingId: String(id) })).body.value).toMatchObject({ checkedState: 1, subject: "页面", speaker: "Bob" });
+  });
+
   it("a slot approved through the pages' services is refused with 71014; pending ones are not conflicts", async () => {
     const room = (await api.call("room/add", { name: "审核会议室", capacity: 10 })).body.value;
     const { id } = await submitAppointment({ userId: Number(bob), roomId: Number(room.id), datetime: at(3, 10).getTime(), duration: 60, size: 2, phone: "13800138000", purpose: "x" });

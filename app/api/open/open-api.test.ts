@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { useTestDb } from "@/lib/db/testing";
-import { outbox, users } from "@/lib/db/schema";
+import { openApiTokens, outbox, users } from "@/lib/db/schema";
+import { hashSecret } from "@/lib/services/openapi/hash-secret";
+import { revokeAppCredential } from "@/lib/services/openapi/revoke-app-credential";
 import { newOpenClient } from "@/lib/http/testing/open-client";
 
 useTestDb();
@@ -88,6 +90,19 @@ describe("tokens", () => {
   it("missing, illegal", async () => {
     expect((await api.call("user/list", {}, { token: null })).body).toMatchObject({ success: false, code: 71002 });
     expect((await api.call("user/list", {}, { token: "nope" })).body).toMatchObject({ success: false, code: 71003 });
+  });
+  it("expired (71004), and unknown once the app is revoked (71003)", async () => {
+    const db = await getDb();
+    const other = await newOpenClient();
+    expect((await other.call("user/list")).body.success).toBe(true);
+    await db.update(openApiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(openApiTokens.tokenHash, hashSecret(other.token)));
+    expect((await other.call("user/list")).body).toMatchObject({ success: false, code: 71004 });
+    const third = await newOpenClient();
+    await revokeAppCredential(third.cred.id);
+    expect((await third.call("user/list")).body).toMatchObject({ success: false, code: 71003 });
+    // Tokens are stored hashed: the clear token appears nowhere in the table.
+    const stored = await db.select().from(openApiTokens);
+    expect(stored.some((t) => t.tokenHash === third.token || t.tokenHash === other.token)).toBe(false);
   });
   it("no event is recorded without a subscription", async () => {
     const db = await getDb();

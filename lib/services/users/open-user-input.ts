@@ -1,3 +1,5 @@
+import { roleForUserid } from "@/lib/services/auth/provision-wecom-user";
+
 /** The writable user fields of the Open API (validated by the route's schema). */
 export interface OpenUserFields {
   name?: string;
@@ -17,8 +19,7 @@ export function userColumns(f: OpenUserFields) {
   if (f.name !== undefined) out.name = f.name;
   if (f.account !== undefined) {
     out.userid = f.account;
-    // The same rule as WeCom sign-in: a 10-character userid is a student number.
-    out.role = f.account.length === 10 ? 1 : 2;
+    out.role = roleForUserid(f.account);
   }
   if (f.phone !== undefined) out.phone = f.phone || null;
   if (f.email !== undefined) out.email = f.email || null;
