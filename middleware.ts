@@ -47,6 +47,7 @@ export default async function middleware(req: NextRequest, ev: NextFetchEvent) {
 }
 
 export const config = {
-  // Written without the /meeting base path. Static assets, Auth.js and the health check are left alone.
-  matcher: ["/", "/((?!_next/static|_next/image|favicon.ico|api/health|api/auth).*)"],
+  // Written without the /meeting base path. Static assets, Auth.js, the health check and the cron entry (machine
+  // callers with their own bearer secret) are left alone.
+  matcher: ["/", "/((?!_next/static|_next/image|favicon.ico|api/health|api/auth|api/cron).*)"],
 };

@@ -56,6 +56,15 @@ export function layuiTable<T>(count: number, data: T[]) {
   return { code: 0, msg: "", count, data };
 }
 
+/** The layui uploader's envelope (legacy /rooms/upload): success carries the file name. */
+export function layuiUpload(msg: string, filename: string) {
+  return { code: 0, msg, data: { filename } };
+}
+
+export function layuiUploadFailed(e: AppError) {
+  return NextResponse.json({ code: e.code, msg: e.message });
+}
+
 /**
  * Wraps a legacy route handler: CSRF check, authentication, parameter parsing, error mapping.
  * `routeParams` is Next's second handler argument (dynamic path segments).

@@ -2,10 +2,11 @@ import { and, asc, eq, gt, inArray, notInArray } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, STATUS } from "@/lib/db/schema";
 import { isAppError } from "@/lib/errors";
-import { approveAppointments as approveService, type ApproveAppointments } from "./approve-seam";
+import { AUTO_REVIEWER } from "@/lib/services/booking/check-info";
+import { approveAppointments } from "@/lib/services/review/approve-appointments";
 
-/** The checker name of auto-review (reserved: no admin may take it, error 1008). */
-export const AUTO_REVIEWER = "自动审核";
+/** The approve service's signature (tests may wrap it). */
+export type ApproveAppointments = typeof approveAppointments;
 
 export interface AutoReviewReport {
   /** Bookings handed to the approve service, first come first served. */
@@ -26,7 +27,7 @@ export interface AutoReviewReport {
  * rejected is not processed again (the legacy's stale list sent it a second message). Bookings whose start has
  * passed are left to expiry. Stops at the deadline; the rest waits for the next run.
  */
-export async function autoReview(now: Date, deadline: number, approve: ApproveAppointments = approveService): Promise<AutoReviewReport> {
+export async function autoReview(now: Date, deadline: number, approve: ApproveAppointments = approveAppointments): Promise<AutoReviewReport> {
   const db = await getDb();
   const pendingNow = and(eq(appointments.status, STATUS.PENDING), gt(appointments.startsAt, now));
   const initial = (await db.select({ id: appointments.id }).from(appointments).where(pendingNow)).map((r) => r.id);
@@ -47,7 +48,7 @@ export async function autoReview(now: Date, deadline: number, approve: ApproveAp
     }
     attempted.push(next.id);
     try {
-      await approve([next.id], { adminId: null, name: AUTO_REVIEWER });
+      await approve([next.id], { adminId: null, name: AUTO_REVIEWER }, { now });
     } catch (e) {
       if (!isAppError(e)) throw e;
       skipped++;

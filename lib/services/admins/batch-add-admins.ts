@@ -1,0 +1,47 @@
+import { inArray, sql } from "drizzle-orm";
+import { getDb } from "@/lib/db";
+import { admins, users } from "@/lib/db/schema";
+import { AppError, badInput } from "@/lib/errors";
+import type { SessionAdmin } from "@/lib/auth/session";
+import { RESERVED_ADMIN_NAME, type BatchAddAdminsInput } from "@/lib/validation/admin";
+import { lockAdminsFor, requireSuper } from "./admin-guards";
+
+/**
+ * Makes WeCom users admins ("设为管理员" in the user list). They get no password: they sign in by WeCom QR, whose
+ * match is admin name = WeCom userid, until someone sets one. An existing admin of that name counts as done and is
+ * left unchanged (legacy). `自动审核` is skipped and the answer is then 1011, the legacy "partly failed", while the
+ * others are kept. A userid that is no known WeCom user is bad input (4002 naming it) and nothing is written.
+ */
+export async function batchAddAdmins(actor: SessionAdmin | null, input: BatchAddAdminsInput): Promise<{ added: number }> {
+  requireSuper(actor);
+  const wanted = new Map<string, string>();
+  let skipped = 0;
+  for (const raw of input.userids) {
+    const userid = raw.trim();
+    if (userid === RESERVED_ADMIN_NAME) skipped++;
+    else if (userid && !wanted.has(userid.toLowerCase())) wanted.set(userid.toLowerCase(), userid);
+  }
+
+  const db = await getDb();
+  const added = await db.transaction(async (tx) => {
+    const me = await lockAdminsFor(tx, actor);
+    if (!me.privileged) throw new AppError(1006);
+    if (wanted.size === 0) return 0;
+    const known = await tx
+      .select({ userid: users.userid })
+      .from(users)
+      .where(inArray(sql`lower(${users.userid})`, [...wanted.keys()]));
+    const knownByLower = new Map(known.map((u) => [u.userid.toLowerCase(), u.userid]));
+    for (const [lower, given] of wanted) {
+      if (!knownByLower.has(lower)) throw badInput("userids", `未找到企业微信用户 ${given}`);
+    }
+    const rows = await tx
+      .insert(admins)
+      .values([...knownByLower.values()].map((username) => ({ username, passwordHash: null, privileged: input.privileged })))
+      .onConflictDoNothing()
+      .returning({ id: admins.id });
+    return rows.length;
+  });
+  if (skipped > 0) throw new AppError(1011);
+  return { added };
+}

@@ -1,0 +1,34 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "@/lib/db";
+import { appointments, rooms, users } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import type { SessionAdmin, SessionUser } from "@/lib/auth/session";
+import { appointmentRecordColumns, type AppointmentRecord } from "./appointment-record";
+import { isCancellable } from "./is-cancellable";
+
+export interface AppointmentDetail extends AppointmentRecord {
+  /** The caller is the booker and the booking may still be withdrawn. */
+  cancellable: boolean;
+}
+
+/**
+ * One booking for the detail page: its booker or any admin may read it (legacy E17 showed anyone's). Someone else's
+ * booking answers like an unknown one (2007), so ids cannot be probed.
+ */
+export async function getAppointmentDetail(
+  caller: { user: SessionUser | null; admin: SessionAdmin | null },
+  id: number,
+  now = new Date(),
+): Promise<AppointmentDetail> {
+  if (!caller.user && !caller.admin) throw new AppError(3001);
+  const db = await getDb();
+  const [row] = await db
+    .select(appointmentRecordColumns)
+    .from(appointments)
+    .innerJoin(rooms, eq(rooms.id, appointments.roomId))
+    .innerJoin(users, eq(users.id, appointments.userId))
+    .where(eq(appointments.id, id));
+  const isOwner = !!row && caller.user?.id === row.userId;
+  if (!row || (!isOwner && !caller.admin)) throw new AppError(2007);
+  return { ...row, cancellable: isOwner && isCancellable(row, now) };
+}

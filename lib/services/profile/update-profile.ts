@@ -1,0 +1,44 @@
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/lib/db";
+import { avatars, users } from "@/lib/db/schema";
+import { AppError, badInput } from "@/lib/errors";
+import type { UpdateProfileInput } from "@/lib/validation/profile";
+import { avatarIdOf, avatarUrl } from "./avatar-url";
+import { toProfile, type Profile } from "./to-profile";
+
+/**
+ * Edits the caller's own profile and returns it re-read. The avatar may only be the current one or an avatar this
+ * user uploaded here: an arbitrary URL would be rendered in the admin console (legacy stored XSS / host injection).
+ */
+export async function updateProfile(userId: number, input: UpdateProfileInput): Promise<Profile> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+    if (!current) throw new AppError(2002);
+
+    let avatar = current.avatar;
+    if (input.avatar && input.avatar !== current.avatar) {
+      const id = avatarIdOf(input.avatar);
+      const [own] = id
+        ? await tx.select({ id: avatars.id }).from(avatars).where(and(eq(avatars.id, id), eq(avatars.userId, userId)))
+        : [];
+      if (!own) throw badInput("avatar", "只能使用当前头像或本人上传的头像");
+      avatar = avatarUrl(own.id);
+    }
+
+    const [row] = await tx
+      .update(users)
+      .set({
+        avatar,
+        gender: input.gender ?? current.gender,
+        age: input.age ?? current.age,
+        phone: input.phone === undefined ? current.phone : input.phone || null,
+        email: input.email === undefined ? current.email : input.email || null,
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, userId))
+      .returning();
+    if (!row) throw new AppError(2002);
+    return toProfile(row);
+  });
+}

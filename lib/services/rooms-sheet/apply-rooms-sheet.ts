@@ -1,0 +1,61 @@
+import { eq, inArray } from "drizzle-orm";
+import { getDb, pgErrorCode } from "@/lib/db";
+import { roomUploads, rooms } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import type { SessionAdmin } from "@/lib/auth/session";
+import { requireSuper } from "@/lib/services/admins/admin-guards";
+import { diffRooms, type SheetChanges } from "./diff-rooms";
+import { parseRoomsSheet } from "./parse-rooms-sheet";
+
+const refused = (why: string) => new AppError(1012, `配置会议室数据失败：${why}`);
+
+/**
+ * Applies this admin's pending upload in ONE transaction: rooms are matched by place and updated in place (ids
+ * never change, so bookings stay attached), new places are added, open rooms missing from the sheet are closed,
+ * never deleted. Any invalid row refuses the whole sheet, naming the first bad cell. The upload is then discarded.
+ */
+export async function applyRoomsSheet(actor: SessionAdmin | null): Promise<SheetChanges> {
+  requireSuper(actor);
+  const db = await getDb();
+  try {
+    return await db.transaction(async (tx) => {
+      const [upload] = await tx.select().from(roomUploads).where(eq(roomUploads.adminId, actor.id)).for("update");
+      if (!upload) throw new AppError(1012);
+      const sheet = await parseRoomsSheet(upload.data).catch(() => {
+        throw refused("无法读取表格文件");
+      });
+      const bad = sheet.invalid[0];
+      if (bad) {
+        const more = sheet.invalid.length > 1 ? `（共${sheet.invalid.length}处错误）` : "";
+        throw refused(`第${bad.row}行${bad.column}列${bad.why}${more}`);
+      }
+      if (sheet.rooms.length === 0) throw refused("表格中没有会议室数据");
+
+      // Row locks on every room: a concurrent edit waits instead of being overwritten by a stale diff.
+      const current = await tx.select().from(rooms).for("update");
+      const changes = diffRooms(current, sheet);
+      const now = new Date();
+      if (changes.added.length > 0) {
+        await tx.insert(rooms).values(changes.added.map((r) => ({ place: r.place, size: r.size, available: r.available === 1 })));
+      }
+      for (const u of changes.updated) {
+        await tx
+          .update(rooms)
+          .set({ size: u.after.size, available: u.after.available === 1, updatedAt: now })
+          .where(eq(rooms.id, u.roomId));
+      }
+      if (changes.closed.length > 0) {
+        await tx
+          .update(rooms)
+          .set({ available: false, updatedAt: now })
+          .where(inArray(rooms.id, changes.closed.map((c) => c.roomId)));
+      }
+      await tx.delete(roomUploads).where(eq(roomUploads.adminId, actor.id));
+      return changes;
+    });
+  } catch (e) {
+    // A room added by someone else between our read and our insert: nothing was applied.
+    if (pgErrorCode(e) === "23505") throw refused("会议室数据已被他人修改，请重试");
+    throw e;
+  }
+}

@@ -1,0 +1,45 @@
+import type { rooms } from "@/lib/db/schema";
+import type { InvalidCell, ParsedSheet } from "./parse-rooms-sheet";
+
+type RoomRow = typeof rooms.$inferSelect;
+interface State {
+  size: number;
+  available: 0 | 1;
+}
+
+export interface SheetChanges {
+  added: { row: number; place: string; size: number; available: 0 | 1 }[];
+  updated: { row: number; roomId: number; place: string; before: State; after: State }[];
+  /** Open rooms missing from the sheet: they are closed, never deleted. */
+  closed: { roomId: number; place: string }[];
+  unchanged: number;
+  invalid: InvalidCell[];
+}
+
+const state = (size: number, available: boolean): State => ({ size, available: available ? 1 : 0 });
+
+/** What applying the sheet would do to the current rooms (matched by place). */
+export function diffRooms(current: RoomRow[], sheet: ParsedSheet): SheetChanges {
+  const byPlace = new Map(current.map((r) => [r.place, r]));
+  const inSheet = new Set(sheet.rooms.map((r) => r.place));
+  const out: SheetChanges = { added: [], updated: [], closed: [], unchanged: 0, invalid: sheet.invalid };
+  for (const r of sheet.rooms) {
+    const existing = byPlace.get(r.place);
+    if (!existing) out.added.push({ row: r.row, place: r.place, ...state(r.size, r.available) });
+    else if (existing.size !== r.size || existing.available !== r.available) {
+      out.updated.push({
+        row: r.row,
+        roomId: existing.id,
+        place: r.place,
+        before: state(existing.size, existing.available),
+        after: state(r.size, r.available),
+      });
+    } else out.unchanged++;
+  }
+  for (const r of current) {
+    if (inSheet.has(r.place)) continue;
+    if (r.available) out.closed.push({ roomId: r.id, place: r.place });
+    else out.unchanged++;
+  }
+  return out;
+}

@@ -1,0 +1,6 @@
+// The legacy room spreadsheet layout (legacy-behaviour §6.11): clients keep their filled-in templates.
+export const SHEET_NAME = "会议室";
+export const HEADERS = ["会议室地点", "可容纳人数(单位：人)", "是否开放(0关闭,1开放,不填默认开放)"] as const;
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const SHEET_MAX_BYTES = 5 * 1024 * 1024;
+export const SHEET_MAX_ROWS = 5000;

@@ -1,0 +1,22 @@
+import { getDb, pgErrorCode } from "@/lib/db";
+import { rooms } from "@/lib/db/schema";
+import { badInput } from "@/lib/errors";
+import type { SessionAdmin } from "@/lib/auth/session";
+import { requireSuper } from "@/lib/services/admins/admin-guards";
+import type { AddRoomInput } from "@/lib/validation/room";
+import { toRoom, type RoomView } from "./to-room";
+
+export async function addRoom(actor: SessionAdmin | null, input: AddRoomInput): Promise<RoomView> {
+  requireSuper(actor);
+  const db = await getDb();
+  try {
+    const [row] = await db
+      .insert(rooms)
+      .values({ place: input.place, size: input.size, available: (input.available ?? 1) === 1 })
+      .returning();
+    return toRoom(row);
+  } catch (e) {
+    if (pgErrorCode(e) === "23505") throw badInput("place", "会议室地点已存在");
+    throw e;
+  }
+}

@@ -1,0 +1,62 @@
+import { asc, sql } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { SessionAdmin } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { rooms } from "@/lib/db/schema";
+import { useTestDb } from "@/lib/db/testing";
+import { addRoomSchema, editRoomSchema, setRoomAvailabilitySchema } from "@/lib/validation/room";
+import { addRoom } from "./add-room";
+import { editRoom } from "./edit-room";
+import { getRoom } from "./get-room";
+import { listAllRooms } from "./list-all-rooms";
+import { setRoomAvailability } from "./set-room-availability";
+
+useTestDb();
+const errOf = (p: Promise<unknown>) => p.then(() => null, (e) => ({ code: e.code, message: e.message }));
+const root: SessionAdmin = { id: 1, username: "admin", privileged: true };
+const normal: SessionAdmin = { id: 2, username: "normal", privileged: false };
+const roomsNow = async () => (await getDb()).select().from(rooms).orderBy(asc(rooms.id));
+
+beforeEach(async () => {
+  await (await getDb()).execute(sql`truncate rooms restart identity cascade`);
+});
+
+describe("room management", () => {
+  it("adds, edits, opens and closes rooms with the spreadsheet's rules; ids never change", async () => {
+    const a = await addRoom(root, addRoomSchema.parse({ place: " 逸夫楼101 ", size: "50" }));
+    expect(a).toEqual({ roomId: a.roomId, place: "逸夫楼101", size: 50, available: 1 });
+    const b = await addRoom(root, addRoomSchema.parse({ place: "逸夫楼201", size: 40, available: "0" }));
+    expect(b.available).toBe(0);
+    expect(await editRoom(root, editRoomSchema.parse({ roomId: String(a.roomId), place: "逸夫楼102", size: "60" }))).toEqual({
+      roomId: a.roomId,
+      place: "逸夫楼102",
+      size: 60,
+      available: 1,
+    });
+    expect((await setRoomAvailability(root, setRoomAvailabilitySchema.parse({ roomId: String(b.roomId), available: "1" }))).available).toBe(1);
+    expect(await listAllRooms(root)).toEqual([
+      { roomId: a.roomId, place: "逸夫楼102", size: 60, available: 1 },
+      { roomId: b.roomId, place: "逸夫楼201", size: 40, available: 1 },
+    ]);
+    expect(await getRoom(b.roomId)).toEqual({ roomId: b.roomId, place: "逸夫楼201", size: 40, available: 1 });
+  });
+
+  it("refuses taken places, unknown ids and normal admins without writing", async () => {
+    const a = await addRoom(root, addRoomSchema.parse({ place: "A", size: 5 }));
+    await addRoom(root, addRoomSchema.parse({ place: "B", size: 5 }));
+    const before = await roomsNow();
+    expect(await errOf(addRoom(root, addRoomSchema.parse({ place: "A", size: 5 })))).toEqual({ code: 4002, message: "数据格式有误(place: 会议室地点已存在)" });
+    expect(await errOf(editRoom(root, editRoomSchema.parse({ roomId: String(a.roomId), place: "B" })))).toMatchObject({ code: 4002 });
+    expect(await errOf(editRoom(root, editRoomSchema.parse({ roomId: "999", size: 3 })))).toEqual({ code: 4002, message: "数据格式有误(roomId: 会议室 999 不存在)" });
+    expect(await errOf(addRoom(normal, addRoomSchema.parse({ place: "C", size: 5 })))).toMatchObject({ code: 1006 });
+    expect(await errOf(listAllRooms(null))).toMatchObject({ code: 1005 });
+    expect(await errOf(getRoom(999))).toMatchObject({ code: 4002 });
+    expect(await roomsNow()).toEqual(before);
+  });
+
+  it("validates like the spreadsheet", () => {
+    for (const bad of [{ place: "", size: 5 }, { place: "A", size: 0 }, { place: "A", size: "2.5" }, { place: "A", size: "x" }, { place: "A", size: 5, available: "2" }, { place: "x".repeat(65), size: 5 }]) {
+      expect(addRoomSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+  });
+});
