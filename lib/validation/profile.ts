@@ -23,7 +23,9 @@ export const updateProfileSchema = z.object({
   email: z.preprocess(
     trimmed,
     z
-      .union([z.literal(""), z.string().max(254, "不能超过254个字符").pipe(z.email("邮箱格式不正确"))], { error: "邮箱格式不正确" })
+      .string({ error: "邮箱格式不正确" })
+      .max(254, "不能超过254个字符")
+      .refine((s) => s === "" || z.email().safeParse(s).success, "邮箱格式不正确")
       .optional(),
   ),
   avatar: z.preprocess(trimmed, z.string().max(1024, "不能超过1024个字符").optional()),
