@@ -3,10 +3,10 @@ import { and, eq, isNull } from "drizzle-orm";
 import sharp from "sharp";
 import { getDb } from "@/lib/db";
 import { avatars, users } from "@/lib/db/schema";
-import { env } from "@/lib/env";
 import { badInput, notFound } from "@/lib/errors";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { loadOpenUsers } from "@/lib/services/openapi/load-open-users";
+import { avatarUrl } from "@/lib/services/profile/avatar-url";
 
 const MIN_BYTES = 200 * 1024;
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -34,7 +34,7 @@ export async function setUserFace(id: number, file: { bytes: Buffer }) {
     await tx.insert(avatars).values({ id: avatarId, userId: id, contentType: `image/${meta.format}`, data: bytes });
     await tx
       .update(users)
-      .set({ faceUrl: `${env().APP_URL}/meeting/avatar/${avatarId}`, updatedAt: new Date() })
+      .set({ faceUrl: avatarUrl(avatarId), updatedAt: new Date() })
       .where(eq(users.id, id));
     await emitOpenEvent(tx, "user_update", [id]);
     return (await loadOpenUsers(tx, [id]))[0];
