@@ -11,6 +11,7 @@ import { updateDepartment } from "@/lib/services/departments/update-department";
 import { addOapiRoom } from "@/lib/services/rooms/add-oapi-room";
 import { addOapiUser } from "@/lib/services/users/add-oapi-user";
 import { createAppCredential } from "./create-app-credential";
+import { replayEventDelivery } from "./replay-event-delivery";
 import { revokeAppCredential } from "./revoke-app-credential";
 import { saveSubscription } from "./save-subscription";
 
@@ -105,6 +106,16 @@ describe("event pushes", () => {
     sub.mode = "ok";
     clock += 3_600_000;
     expect(await deliver()).toMatchObject({ delivered: 1 });
+  });
+
+  it("replay sends a delivered event again with a fresh budget of tries", async () => {
+    const [last] = (await outboxRows()).filter((r) => r.status === "delivered").slice(-1);
+    const before = sub.received.length;
+    await replayEventDelivery(last.id, new Date(clock));
+    expect((await outboxRows()).find((r) => r.id === last.id)).toMatchObject({ status: "pending", attempts: 0 });
+    expect(await deliver()).toMatchObject({ delivered: 1 });
+    expect(sub.received.length).toBe(before + 1);
+    await expect(replayEventDelivery(999999)).rejects.toMatchObject({ code: 4040 });
   });
 
   it("a revoked app's pending events fail permanently; no new ones are written", async () => {
