@@ -46,6 +46,8 @@ const schema = z.object({
   WECOM_OAUTH_BASE: url("https://open.weixin.qq.com").default("https://open.weixin.qq.com"),
   WECOM_SSO_BASE: url("https://login.work.weixin.qq.com").default("https://login.work.weixin.qq.com"),
   APP_TIMEZONE: timezone.default("Asia/Shanghai"),
+  /** The `company_id` the Open API reports with each access token. */
+  OPEN_API_COMPANY_ID: z.string().max(32).default("1000"),
   DEMO_LOGIN: flag.default(false),
   DEMO_DATA: flag.default(false),
   SCHEDULER: flag.default(true),

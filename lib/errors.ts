@@ -21,6 +21,8 @@ export const MESSAGES = {
   2005: "通过预约失败",
   2006: "取消预约失败",
   2007: "预约号参数为空或不合法",
+  2008: "无权预约该会议室",
+  2009: "会议当前状态不允许该操作",
   3001: "请在企业微信客户端打开链接",
   3002: "非企业成员",
   3003: "预约的时间段为会议室非开放时间段",
@@ -30,6 +32,8 @@ export const MESSAGES = {
   4003: "操作频繁",
   4004: "表格文件上传失败",
   4005: "拒绝跨站请求",
+  4006: "账号已被使用",
+  4007: "手机号已被使用",
   4040: "资源不存在",
   5000: "服务器繁忙，请稍后再试",
 } as const;
@@ -51,6 +55,11 @@ export class AppError extends Error {
 /** 4002 with the legacy wording: `数据格式有误(<field>: <why>)`. */
 export function badInput(field: string, why: string): AppError {
   return new AppError(4002, `数据格式有误(${field}: ${why})`, field);
+}
+
+/** 4040 naming the id that matched nothing (the Open API answers 71009–71013 by that field). */
+export function notFound(field: string, what: string): AppError {
+  return new AppError(4040, `${what}不存在(${field})`, field);
 }
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -4,10 +4,13 @@ import {
   boolean,
   check,
   customType,
+  doublePrecision,
+  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   serial,
   smallint,
   text,
@@ -22,6 +25,25 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 });
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+/** Departments (Open API `dept/*`): a tree; ids are strings as the Open API issues them (32 upper-case hex). */
+export const departments = pgTable(
+  "departments",
+  {
+    id: varchar("id", { length: 64 }).primaryKey(),
+    name: varchar("name", { length: 64 }).notNull(),
+    /** null = top level (the Open API's `""` / `"0"`). */
+    parentId: varchar("parent_id", { length: 64 }),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.parentId], foreignColumns: [t.id], name: "departments_parent_fk" }).onDelete("restrict"),
+    check("departments_name_ck", sql`length(${t.name}) > 0`),
+    check("departments_not_own_parent_ck", sql`${t.parentId} is null or ${t.parentId} <> ${t.id}`),
+    index("departments_parent_idx").on(t.parentId),
+  ],
+);
 
 /** WeCom members who have signed in (the legacy `user` and `profile` tables merged; id = legacy profile id). */
 export const users = pgTable(
@@ -39,12 +61,24 @@ export const users = pgTable(
     age: smallint("age").notNull().default(0),
     phone: varchar("phone", { length: 20 }),
     email: varchar("email", { length: 254 }),
+    // Open API user fields (the Open API's `account` is `userid`).
+    position: varchar("position", { length: 64 }).notNull().default(""),
+    /** Open API `status`: 1 enabled, 0 disabled. */
+    status: smallint("status").notNull().default(1),
+    faceUrl: varchar("face_url", { length: 1024 }).notNull().default(""),
+    departmentId: varchar("department_id", { length: 64 }).references(() => departments.id, { onDelete: "set null" }),
+    memo: varchar("memo", { length: 500 }).notNull().default(""),
+    isAdmin: boolean("is_admin").notNull().default(false),
+    /** Removed through the Open API while bookings still reference the row; hidden from the Open API. */
+    removedAt: tstz("removed_at"),
     /** WeCom department ids, refreshed at every sign-in. */
     departmentIds: integer("department_ids").array().notNull().default(sql`'{}'::integer[]`),
     createdAt: tstz("created_at").notNull().defaultNow(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
   (t) => [
+    check("users_status_ck", sql`${t.status} in (0, 1)`),
+    index("users_department_idx").on(t.departmentId),
     // WeCom userids are case-insensitive.
     uniqueIndex("users_userid_lower_uq").on(sql`lower(${t.userid})`),
     check("users_role_ck", sql`${t.role} in (1, 2)`),
@@ -78,16 +112,56 @@ export const rooms = pgTable(
     id: serial("id").primaryKey(),
     place: varchar("place", { length: 64 }).notNull(),
     size: integer("size").notNull(),
-    /** Legacy `available`: open for booking. */
+    /** Legacy `available`: open for booking (Open API `status` 1/0). */
     available: boolean("available").notNull().default(true),
+    // Open API room fields. `size` above is the capacity in persons (Open API `capacity`); `area` is the Open API `size` (m²).
+    address: varchar("address", { length: 255 }).notNull().default(""),
+    memo: varchar("memo", { length: 500 }).notNull().default(""),
+    /** Bookable hours of this room as minutes after midnight; null = the campus hours of settings. */
+    openMinute: integer("open_minute"),
+    closeMinute: integer("close_minute"),
+    area: integer("area").notNull().default(0),
+    longitude: doublePrecision("longitude").notNull().default(0),
+    latitude: doublePrecision("latitude").notNull().default(0),
+    /** Sign-in radius in metres. */
+    radius: integer("radius").notNull().default(0),
+    /** false: a booking that fits is approved at once. */
+    needAudit: boolean("need_audit").notNull().default(true),
+    /** 0 everyone may book; 1 only the users of room_allowed_users. */
+    permission: smallint("permission").notNull().default(0),
+    sceneImage: varchar("scene_image", { length: 1024 }).notNull().default(""),
+    departmentId: varchar("department_id", { length: 64 }).references(() => departments.id, { onDelete: "set null" }),
+    /** Removed through the Open API while bookings still reference it: closed and hidden from the Open API. */
+    removedAt: tstz("removed_at"),
     createdAt: tstz("created_at").notNull().defaultNow(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
   (t) => [
+    check(
+      "rooms_hours_ck",
+      sql`(${t.openMinute} is null and ${t.closeMinute} is null) or (${t.openMinute} between 0 and 1439 and ${t.closeMinute} between 1 and 1440 and ${t.closeMinute} > ${t.openMinute})`,
+    ),
+    check("rooms_permission_ck", sql`${t.permission} in (0, 1)`),
+    check("rooms_area_ck", sql`${t.area} >= 0`),
+    check("rooms_radius_ck", sql`${t.radius} >= 0`),
     uniqueIndex("rooms_place_uq").on(t.place),
     check("rooms_size_ck", sql`${t.size} > 0`),
     check("rooms_place_ck", sql`length(${t.place}) > 0`),
   ],
+);
+
+/** Who may book a room whose `permission` is 1. */
+export const roomAllowedUsers = pgTable(
+  "room_allowed_users",
+  {
+    roomId: integer("room_id")
+      .notNull()
+      .references(() => rooms.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.roomId, t.userId] }), index("room_allowed_users_user_idx").on(t.userId)],
 );
 
 /** Status codes of the legacy API. Only APPROVED occupies a room. */
@@ -104,7 +178,14 @@ export const appointments = pgTable(
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),
+    /** Also the Open API meeting `subject`. */
     purpose: varchar("purpose", { length: 100 }).notNull().default(""),
+    /** Open API `speaker` (host's display name); null = the booker's name. */
+    speaker: varchar("speaker", { length: 64 }),
+    /** Open API meeting `address`; null = the room's address. */
+    address: varchar("address", { length: 255 }),
+    /** Ended early through the Open API `meeting/finish` (ends_at was moved to this instant). */
+    finishedAt: tstz("finished_at"),
     participants: integer("participants").notNull(),
     phone: varchar("phone", { length: 20 }).notNull(),
     note: varchar("note", { length: 500 }),
@@ -129,6 +210,34 @@ export const appointments = pgTable(
     index("appointments_user_status_idx").on(t.userId, t.status, t.submittedAt),
     index("appointments_status_submitted_idx").on(t.status, t.submittedAt),
     // The EXCLUDE constraint (no two approved bookings of a room overlap) is in a custom migration.
+  ],
+);
+
+/** People invited to a booking (Open API `attendances`), with their sign-in. */
+export const attendees = pgTable(
+  "attendees",
+  {
+    id: serial("id").primaryKey(),
+    appointmentId: integer("appointment_id")
+      .notNull()
+      .references(() => appointments.id, { onDelete: "cascade" }),
+    /** null for an external attendee known only by name/phone. */
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    name: varchar("name", { length: 64 }).notNull().default(""),
+    phone: varchar("phone", { length: 20 }).notNull().default(""),
+    email: varchar("email", { length: 254 }).notNull().default(""),
+    faceUrl: varchar("face_url", { length: 1024 }).notNull().default(""),
+    isSigned: boolean("is_signed").notNull().default(false),
+    /** 0 not signed, 1 face, 2 QR scan, 3 photo, 4 SMS. */
+    signType: smallint("sign_type").notNull().default(0),
+    signTime: tstz("sign_time"),
+    signImgUrl: varchar("sign_img_url", { length: 1024 }).notNull().default(""),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    check("attendees_sign_type_ck", sql`${t.signType} between 0 and 4`),
+    uniqueIndex("attendees_appointment_user_uq").on(t.appointmentId, t.userId),
+    index("attendees_user_idx").on(t.userId),
   ],
 );
 
@@ -225,5 +334,49 @@ export const jobState = pgTable("job_state", {
   name: varchar("name", { length: 64 }).primaryKey(),
   lastRunAt: tstz("last_run_at"),
   lastReport: jsonb("last_report"),
+  updatedAt: tstz("updated_at").notNull().defaultNow(),
+});
+
+/** Open API app credentials (`/manage/settings/openApi`). The secret is shown once and stored as a SHA-256 hash. */
+export const openApiCredentials = pgTable(
+  "open_api_credentials",
+  {
+    id: serial("id").primaryKey(),
+    appkey: varchar("appkey", { length: 32 }).notNull(),
+    /** hex SHA-256 of the appsecret (a 40-hex random value: a slow hash adds nothing). */
+    secretHash: varchar("secret_hash", { length: 64 }).notNull(),
+    companyId: varchar("company_id", { length: 32 }).notNull(),
+    name: varchar("name", { length: 64 }).notNull().default(""),
+    createdByAdminId: integer("created_by_admin_id").references(() => admins.id, { onDelete: "set null" }),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    revokedAt: tstz("revoked_at"),
+  },
+  (t) => [uniqueIndex("open_api_credentials_appkey_uq").on(t.appkey)],
+);
+
+/** Issued access tokens, stored hashed; kept a while after expiry so an expired token answers 71004, not 71003. */
+export const openApiTokens = pgTable(
+  "open_api_tokens",
+  {
+    tokenHash: varchar("token_hash", { length: 64 }).primaryKey(),
+    credentialId: integer("credential_id")
+      .notNull()
+      .references(() => openApiCredentials.id, { onDelete: "cascade" }),
+    expiresAt: tstz("expires_at").notNull(),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("open_api_tokens_expires_idx").on(t.expiresAt)],
+);
+
+/** Event subscription of one app: pushes are encrypted with aes_key, signed with token, owner key = the appkey. */
+export const openApiSubscriptions = pgTable("open_api_subscriptions", {
+  credentialId: integer("credential_id")
+    .primaryKey()
+    .references(() => openApiCredentials.id, { onDelete: "cascade" }),
+  callbackUrl: varchar("callback_url", { length: 1024 }).notNull(),
+  aesKey: varchar("aes_key", { length: 43 }).notNull(),
+  token: varchar("token", { length: 64 }).notNull(),
+  /** When the check_url handshake last succeeded (a subscription is only saved after one). */
+  verifiedAt: tstz("verified_at").notNull(),
   updatedAt: tstz("updated_at").notNull().defaultNow(),
 });

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows";
 import { STATUS } from "@/lib/db/schema";
+import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 
 export const EXPIRED_INFO = "预约已过期";
 
@@ -20,27 +21,31 @@ export async function expireAppointments(now: Date): Promise<ExpiryReport> {
   const db = await getDb();
   // Raw SQL takes instants as ISO strings: postgres-js cannot bind a Date inside drizzle's sql``.
   const at = sql`${now.toISOString()}::timestamptz`;
-  const result = await db.execute(sql`
-    with target as (
-      select id, status from appointments
-      where (status in (${STATUS.APPROVED}, ${STATUS.CANCELLED}, ${STATUS.REJECTED}) and ends_at < ${at})
-         or (status = ${STATUS.PENDING} and starts_at < ${at})
-      for update skip locked
-    )
-    update appointments a
-       set status = ${STATUS.EXPIRED}, check_info = ${EXPIRED_INFO}, updated_at = ${at}
-      from target
-     where a.id = target.id
-    returning target.status as previous`);
-  const rows = rowsOf<{ previous: number }>(result);
-  const count = (s: number) => rows.filter((r) => Number(r.previous) === s).length;
-  return {
-    expired: rows.length,
-    from: {
-      approved: count(STATUS.APPROVED),
-      cancelled: count(STATUS.CANCELLED),
-      rejected: count(STATUS.REJECTED),
-      pending: count(STATUS.PENDING),
-    },
-  };
+  // The expiry and its book_update events for Open API subscribers commit together.
+  return db.transaction(async (tx) => {
+    const result = await tx.execute(sql`
+      with target as (
+        select id, status from appointments
+        where (status in (${STATUS.APPROVED}, ${STATUS.CANCELLED}, ${STATUS.REJECTED}) and ends_at < ${at})
+           or (status = ${STATUS.PENDING} and starts_at < ${at})
+        for update skip locked
+      )
+      update appointments a
+         set status = ${STATUS.EXPIRED}, check_info = ${EXPIRED_INFO}, updated_at = ${at}
+        from target
+       where a.id = target.id
+      returning a.id, target.status as previous`);
+    const rows = rowsOf<{ id: number; previous: number }>(result);
+    await emitOpenEvent(tx, "book_update", rows.map((r) => Number(r.id)));
+    const count = (s: number) => rows.filter((r) => Number(r.previous) === s).length;
+    return {
+      expired: rows.length,
+      from: {
+        approved: count(STATUS.APPROVED),
+        cancelled: count(STATUS.CANCELLED),
+        rejected: count(STATUS.REJECTED),
+        pending: count(STATUS.PENDING),
+      },
+    };
+  });
 }

@@ -1,10 +1,12 @@
 import type { HandlerRegistry } from "./types";
+import { openApiEventHandler } from "./openapi-event";
 import { wecomMessageHandler } from "./wecom-message";
 
-// Every outbox topic and who delivers it. `openapi.event` (webhooks) and `campus.call` join here when they exist;
-// until then their messages simply wait, pending.
+// Every outbox topic and who delivers it. `campus.call` joins here when it exists; until then its messages simply
+// wait, pending.
 export function defaultHandlers(): HandlerRegistry {
   return {
     "wecom.message": wecomMessageHandler(),
+    "openapi.event": openApiEventHandler,
   };
 }

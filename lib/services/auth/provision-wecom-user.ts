@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import type { TokenUser } from "@/lib/auth/identity";
 import { AppError } from "@/lib/errors";
+import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 
 /** legacy §7.5: a 10-character userid is a student number. */
 export const roleForUserid = (userid: string) => (userid.length === 10 ? 1 : 2);
@@ -31,29 +32,35 @@ export async function provisionWecomUser(userid: string): Promise<TokenUser> {
 
   if (existing) {
     if (member) {
-      await db
-        .update(users)
-        .set({ name: (member.name ?? existing.name).slice(0, 64), departmentIds: member.department, updatedAt: new Date() })
-        .where(eq(users.id, existing.id));
+      const name = (member.name ?? existing.name).slice(0, 64);
+      await db.transaction(async (tx) => {
+        await tx.update(users).set({ name, departmentIds: member.department, updatedAt: new Date() }).where(eq(users.id, existing.id));
+        // Open API subscribers see users by name; WeCom department ids are not part of the Open API user.
+        if (name !== existing.name) await emitOpenEvent(tx, "user_update", [existing.id]);
+      });
     }
     return { id: existing.id, userid: existing.userid };
   }
 
   const m = member!;
-  const [created] = await db
-    .insert(users)
-    .values({
-      userid,
-      name: (m.name ?? userid).slice(0, 64),
-      role: roleForUserid(userid),
-      avatar: fits(m.avatar, 1024) ?? "",
-      gender: m.gender,
-      phone: fits(m.mobile, 20) ?? null,
-      email: m.email && m.email.includes("@") ? (fits(m.email, 254) ?? null) : null,
-      departmentIds: m.department,
-    })
-    .onConflictDoNothing()
-    .returning({ id: users.id, userid: users.userid });
+  const [created] = await db.transaction(async (tx) => {
+    const rows = await tx
+      .insert(users)
+      .values({
+        userid,
+        name: (m.name ?? userid).slice(0, 64),
+        role: roleForUserid(userid),
+        avatar: fits(m.avatar, 1024) ?? "",
+        gender: m.gender,
+        phone: fits(m.mobile, 20) ?? null,
+        email: m.email && m.email.includes("@") ? (fits(m.email, 254) ?? null) : null,
+        departmentIds: m.department,
+      })
+      .onConflictDoNothing()
+      .returning({ id: users.id, userid: users.userid });
+    if (rows[0]) await emitOpenEvent(tx, "user_add", [rows[0].id]);
+    return rows;
+  });
   if (created) return created;
   // Lost a race with a concurrent first sign-in of the same person.
   const [winner] = await db.select({ id: users.id, userid: users.userid }).from(users).where(sql`lower(${users.userid}) = lower(${userid})`);

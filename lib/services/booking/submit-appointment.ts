@@ -1,11 +1,9 @@
-import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
-import { appointments, rooms, STATUS } from "@/lib/db/schema";
-import { AppError, badInput } from "@/lib/errors";
-import { getSettings } from "@/lib/services/settings/get-settings";
+import { appointments, attendees, STATUS } from "@/lib/db/schema";
+import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
+import { approveAppointments, type Checker } from "@/lib/services/review/approve-appointments";
+import { assertBookable } from "./assert-bookable";
 import { CHECK_INFO } from "./check-info";
-import { isWithinOpenHours } from "./is-within-open-hours";
-import { overlaps } from "./overlaps";
 
 export interface NewAppointment {
   /** users.id of the booker. */
@@ -20,44 +18,63 @@ export interface NewAppointment {
   phone: string;
   purpose: string;
   note?: string | null;
+  /** Open API extras: host name, address, invited people. */
+  speaker?: string | null;
+  address?: string | null;
+  attendees?: NewAttendee[];
 }
 
+export interface NewAttendee {
+  userId: number | null;
+  name: string;
+  phone: string;
+  email: string;
+  faceUrl: string;
+}
+
+/** Who approves a booking of a room that needs no review. */
+const NO_REVIEW: Checker = { adminId: null, name: "自动审核" };
+
 /**
- * Records a booking request, pending review. Refused with nothing written: a start not in the future, a period
- * outside open hours (3003), an unknown or closed room, more participants than seats, or a period that overlaps an
- * approved booking (2003). Overlaps with other pending requests are allowed: review settles them.
+ * Records a booking request, pending review, with its attendees, and the `book_success` event for Open API
+ * subscribers, in one transaction. Refused with nothing written by the submission rule (assertBookable). Overlaps
+ * with other pending requests are allowed: review settles them. A room that needs no review (needAudit off), or a
+ * caller allowed to approve (`approveAs`: the Open API's checkedState 1), has it approved at once by the approval
+ * service — first come, first served against any racing approval.
  */
-export async function submitAppointment(input: NewAppointment, now = new Date()): Promise<{ id: number }> {
+export async function submitAppointment(
+  input: NewAppointment,
+  now = new Date(),
+  opts: { approveAs?: Checker } = {},
+): Promise<{ id: number }> {
   const db = await getDb();
   const start = new Date(input.datetime);
   const end = new Date(input.datetime + input.duration * 60_000);
-  if (!Number.isInteger(input.duration) || input.duration < 1 || input.duration > 1440) throw badInput("duration", "超出范围");
-  if (!Number.isInteger(input.size) || input.size < 1) throw badInput("size", "必须是正整数");
-
-  const [room] = await db.select().from(rooms).where(eq(rooms.id, input.roomId));
-  if (!room) throw badInput("roomId", "会议室不存在");
-  if (!room.available) throw badInput("roomId", "会议室未开放");
-  if (start.getTime() <= now.getTime()) throw badInput("datetime", "开始时间必须晚于当前时间");
-  if (input.size > room.size) throw badInput("size", `参与人数超过会议室容量(${room.size}人)`);
-  if (!isWithinOpenHours(start, input.duration, await getSettings(db))) throw new AppError(3003);
-
-  const taken = await db.select({ id: appointments.id }).from(appointments).where(overlaps(room.id, start, end)).limit(1);
-  if (taken.length > 0) throw new AppError(2003);
-
-  const [row] = await db
-    .insert(appointments)
-    .values({
-      roomId: room.id,
-      userId: input.userId,
-      purpose: input.purpose,
-      participants: input.size,
-      phone: input.phone,
-      note: input.note ?? null,
-      startsAt: start,
-      endsAt: end,
-      status: STATUS.PENDING,
-      checkInfo: CHECK_INFO.submitted,
-    })
-    .returning({ id: appointments.id });
+  const { row, needAudit } = await db.transaction(async (tx) => {
+    const room = await assertBookable(tx, { userId: input.userId, roomId: input.roomId, start, duration: input.duration, size: input.size }, now);
+    const [row] = await tx
+      .insert(appointments)
+      .values({
+        roomId: input.roomId,
+        userId: input.userId,
+        purpose: input.purpose,
+        participants: input.size,
+        phone: input.phone,
+        note: input.note ?? null,
+        speaker: input.speaker ?? null,
+        address: input.address ?? null,
+        startsAt: start,
+        endsAt: end,
+        status: STATUS.PENDING,
+        checkInfo: CHECK_INFO.submitted,
+      })
+      .returning({ id: appointments.id });
+    if (input.attendees?.length) {
+      await tx.insert(attendees).values(input.attendees.map((a) => ({ ...a, appointmentId: row.id })));
+    }
+    await emitOpenEvent(tx, "book_success", [row.id]);
+    return { row, needAudit: room.needAudit };
+  });
+  if (!needAudit || opts.approveAs) await approveAppointments([row.id], needAudit ? opts.approveAs! : NO_REVIEW, { now });
   return row;
 }

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { avatars, users } from "@/lib/db/schema";
 import { AppError, badInput } from "@/lib/errors";
 import type { UpdateProfileInput } from "@/lib/validation/profile";
+import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { avatarIdOf, avatarUrl } from "./avatar-url";
 import { toProfile, type Profile } from "./to-profile";
 
@@ -39,6 +40,7 @@ export async function updateProfile(userId: number, input: UpdateProfileInput): 
       .where(eq(users.id, userId))
       .returning();
     if (!row) throw new AppError(2002);
+    await emitOpenEvent(tx, "user_update", [row.id]);
     return toProfile(row);
   });
 }

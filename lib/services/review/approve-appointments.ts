@@ -5,6 +5,8 @@ import { AppError } from "@/lib/errors";
 import { CHECK_INFO } from "@/lib/services/booking/check-info";
 import { isWithinOpenHours } from "@/lib/services/booking/is-within-open-hours";
 import { overlaps } from "@/lib/services/booking/overlaps";
+import { roomOpenHours } from "@/lib/services/booking/room-open-hours";
+import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { getSettings } from "@/lib/services/settings/get-settings";
 import { notifyBooker } from "./notify-booker";
 
@@ -83,6 +85,8 @@ async function approveOne(tx: Tx, id: number, roomId: number, checker: Checker, 
       endsAt: appointments.endsAt,
       touser: users.userid,
       available: rooms.available,
+      openMinute: rooms.openMinute,
+      closeMinute: rooms.closeMinute,
     })
     .from(appointments)
     .innerJoin(users, eq(users.id, appointments.userId))
@@ -97,6 +101,7 @@ async function approveOne(tx: Tx, id: number, roomId: number, checker: Checker, 
   const reject = async (outcome: ApprovalOutcome, checkInfo: string, result: string) => {
     await tx.update(appointments).set({ status: STATUS.REJECTED, checkInfo, ...reviewed }).where(eq(appointments.id, id));
     await notifyBooker(tx, id, b.touser, result, now);
+    await emitOpenEvent(tx, "book_update", [id]);
     return { outcome, cascaded: none };
   };
   if (!b.available) {
@@ -104,7 +109,7 @@ async function approveOne(tx: Tx, id: number, roomId: number, checker: Checker, 
     return reject("room-closed", info, `被退回\n审核信息：${info}`);
   }
   const duration = Math.round((b.endsAt.getTime() - b.startsAt.getTime()) / 60_000);
-  if (!isWithinOpenHours(b.startsAt, duration, await getSettings(tx))) {
+  if (!isWithinOpenHours(b.startsAt, duration, roomOpenHours(b, await getSettings(tx)))) {
     const info = CHECK_INFO.rejected(checker.name, "预约的时间段为会议室非开放时间段");
     return reject("outside-hours", info, `被退回\n审核信息：${info}`);
   }
@@ -137,6 +142,7 @@ async function approveOne(tx: Tx, id: number, roomId: number, checker: Checker, 
       .where(and(inArray(appointments.id, losers.map((l) => l.id)), eq(appointments.status, STATUS.PENDING)));
     for (const l of losers) await notifyBooker(tx, l.id, l.touser, "被退回\n审核信息：已被他人抢先占用", now);
   }
+  await emitOpenEvent(tx, "book_update", [id, ...losers.map((l) => l.id)]);
   return { outcome: "approved" as const, cascaded: losers.map((l) => l.id) };
 }
 

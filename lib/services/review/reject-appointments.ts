@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { appointments, STATUS, users } from "@/lib/db/schema";
 import { AppError, badInput } from "@/lib/errors";
 import { CHECK_INFO } from "@/lib/services/booking/check-info";
+import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { getSettings } from "@/lib/services/settings/get-settings";
 import type { Checker } from "./approve-appointments";
 import { notifyBooker } from "./notify-booker";
@@ -44,6 +45,7 @@ export async function rejectAppointments(
       .set({ status: STATUS.REJECTED, checkInfo: info, reviewedByAdminId: checker.adminId, reviewedBy: checker.name, reviewedAt: now, updatedAt: now })
       .where(and(inArray(appointments.id, pending.map((r) => r.id)), eq(appointments.status, STATUS.PENDING)));
     for (const r of pending) await notifyBooker(tx, r.id, r.touser, `被退回\n审核信息：${info}`, now);
+    await emitOpenEvent(tx, "book_update", pending.map((r) => r.id));
     return pending.map((r) => r.id);
   });
 }

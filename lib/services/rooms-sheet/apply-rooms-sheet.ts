@@ -4,6 +4,7 @@ import { roomUploads, rooms } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { SessionAdmin } from "@/lib/auth/session";
 import { requireSuper } from "@/lib/services/admins/admin-guards";
+import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { diffRooms, type SheetChanges } from "./diff-rooms";
 import { parseRoomsSheet } from "./parse-rooms-sheet";
 
@@ -36,7 +37,11 @@ export async function applyRoomsSheet(actor: SessionAdmin | null): Promise<Sheet
       const changes = diffRooms(current, sheet);
       const now = new Date();
       if (changes.added.length > 0) {
-        await tx.insert(rooms).values(changes.added.map((r) => ({ place: r.place, size: r.size, available: r.available === 1 })));
+        const added = await tx
+          .insert(rooms)
+          .values(changes.added.map((r) => ({ place: r.place, size: r.size, available: r.available === 1 })))
+          .returning({ id: rooms.id });
+        await emitOpenEvent(tx, "room_add", added.map((r) => r.id));
       }
       for (const u of changes.updated) {
         await tx
@@ -50,6 +55,7 @@ export async function applyRoomsSheet(actor: SessionAdmin | null): Promise<Sheet
           .set({ available: false, updatedAt: now })
           .where(inArray(rooms.id, changes.closed.map((c) => c.roomId)));
       }
+      await emitOpenEvent(tx, "room_update", [...changes.updated.map((u) => u.roomId), ...changes.closed.map((c) => c.roomId)]);
       await tx.delete(roomUploads).where(eq(roomUploads.adminId, actor.id));
       return changes;
     });

@@ -4,17 +4,21 @@ import { badInput } from "@/lib/errors";
 import type { SessionAdmin } from "@/lib/auth/session";
 import { requireSuper } from "@/lib/services/admins/admin-guards";
 import type { AddRoomInput } from "@/lib/validation/room";
+import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { toRoom, type RoomView } from "./to-room";
 
 export async function addRoom(actor: SessionAdmin | null, input: AddRoomInput): Promise<RoomView> {
   requireSuper(actor);
   const db = await getDb();
   try {
-    const [row] = await db
-      .insert(rooms)
-      .values({ place: input.place, size: input.size, available: (input.available ?? 1) === 1 })
-      .returning();
-    return toRoom(row);
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(rooms)
+        .values({ place: input.place, size: input.size, available: (input.available ?? 1) === 1 })
+        .returning();
+      await emitOpenEvent(tx, "room_add", [row.id]);
+      return toRoom(row);
+    });
   } catch (e) {
     if (pgErrorCode(e) === "23505") throw badInput("place", "会议室地点已存在");
     throw e;

@@ -5,6 +5,7 @@ import { badInput } from "@/lib/errors";
 import type { SessionAdmin } from "@/lib/auth/session";
 import { requireSuper } from "@/lib/services/admins/admin-guards";
 import type { EditRoomInput } from "@/lib/validation/room";
+import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { toRoom, type RoomView } from "./to-room";
 
 /** Changes a room's place, size or open flag; the id never changes, so bookings keep pointing at it. */
@@ -12,18 +13,21 @@ export async function editRoom(actor: SessionAdmin | null, input: EditRoomInput)
   requireSuper(actor);
   const db = await getDb();
   try {
-    const [row] = await db
-      .update(rooms)
-      .set({
-        ...(input.place !== undefined ? { place: input.place } : {}),
-        ...(input.size !== undefined ? { size: input.size } : {}),
-        ...(input.available !== undefined ? { available: input.available === 1 } : {}),
-        updatedAt: new Date(),
-      })
-      .where(eq(rooms.id, input.roomId))
-      .returning();
-    if (!row) throw badInput("roomId", `会议室 ${input.roomId} 不存在`);
-    return toRoom(row);
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(rooms)
+        .set({
+          ...(input.place !== undefined ? { place: input.place } : {}),
+          ...(input.size !== undefined ? { size: input.size } : {}),
+          ...(input.available !== undefined ? { available: input.available === 1 } : {}),
+          updatedAt: new Date(),
+        })
+        .where(eq(rooms.id, input.roomId))
+        .returning();
+      if (!row) throw badInput("roomId", `会议室 ${input.roomId} 不存在`);
+      await emitOpenEvent(tx, "room_update", [row.id]);
+      return toRoom(row);
+    });
   } catch (e) {
     if (pgErrorCode(e) === "23505") throw badInput("place", "会议室地点已存在");
     throw e;

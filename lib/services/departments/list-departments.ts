@@ -1,0 +1,6 @@
+import { getDb } from "@/lib/db";
+import { loadOpenDepts } from "@/lib/services/openapi/load-open-depts";
+
+export async function listDepartments() {
+  return loadOpenDepts(await getDb());
+}

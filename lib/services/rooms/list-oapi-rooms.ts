@@ -1,0 +1,6 @@
+import { getDb } from "@/lib/db";
+import { loadOpenRooms } from "@/lib/services/openapi/load-open-rooms";
+
+export async function listOapiRooms() {
+  return loadOpenRooms(await getDb());
+}
