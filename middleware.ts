@@ -25,6 +25,8 @@ const gated = auth((req) => {
       return session?.wecom ? to(BASE_PATH) : signIn(BASE_PATH);
     case "user":
       return session?.wecom ? NextResponse.next() : signIn(wanted);
+    case "userOrAdmin":
+      return session?.wecom || session?.admin ? NextResponse.next() : signIn(wanted);
     case "admin":
     case "super":
       if (!session?.admin) return to(`${BASE_PATH}/admin/login?${new URLSearchParams({ next: wanted })}`);

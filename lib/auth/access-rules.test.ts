@@ -7,7 +7,7 @@ describe("which paths the edge middleware gates", () => {
     ["/room/3/2030-01-01", "user"],
     ["/room/3/1893456000000", "user"],
     ["/appointment/3", "user"],
-    ["/history/detail/12", "user"],
+    ["/history/detail/12", "userOrAdmin"],
     ["/my", "user"],
     ["/my/bookings", "user"],
     ["/index", "index"],

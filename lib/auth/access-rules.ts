@@ -11,6 +11,8 @@ export type Gate =
   | "admin"
   /** A super-admin page: an admin whose token says privileged. */
   | "super"
+  /** A page that a WeCom user or an admin may open (the booking detail: its booker or any admin). */
+  | "userOrAdmin"
   /** Legacy /index, /index.html: home page when signed in, else start sign-in. */
   | "index";
 
@@ -23,9 +25,11 @@ const USER_PAGES = [
   /^\/$/, // home: find a room
   /^\/room\/\d+\/[^/]+\/?$/, // room page (legacy HTML path); /room/periods is JSON
   /^\/appointment\/\d+\/?$/, // booking form (legacy HTML path); /appointment/cancel/* is not a page
-  /^\/history\/detail\/\d+\/?$/, // booking detail (legacy HTML path); /history/{status} is JSON
   /^\/my(\/.*)?$/,
 ];
+
+/** Booking detail (legacy HTML path); /history/{status} is JSON. */
+const DETAIL_PAGE = /^\/history\/detail\/\d+\/?$/;
 
 export function gateFor(method: string, pathname: string): Gate {
   if (method !== "GET" && method !== "HEAD") return pathname === "/index" || pathname === "/index.html" ? "index" : "none";
@@ -36,6 +40,7 @@ export function gateFor(method: string, pathname: string): Gate {
     return SUPER_PAGES.some((r) => r.test(p)) ? "super" : "admin";
   }
   if (SUPER_PAGES.some((r) => r.test(pathname))) return "super";
+  if (DETAIL_PAGE.test(pathname)) return "userOrAdmin";
   if (USER_PAGES.some((r) => r.test(pathname))) return "user";
   return "none";
 }
