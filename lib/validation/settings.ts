@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-// The rules of POST /server/properties as a schema the console's form checks before sending. They mirror
-// lib/services/settings/update-settings.ts (which answers 1003 / 1004 instead of per-field messages).
+// The rules of POST /server/properties: the console's form checks them before sending, and
+// lib/services/settings/update-settings.ts applies the same schema (answering 1003 / 1004 instead of per-field messages).
 
 export const MAX_REVIEW_INTERVAL_MINUTES = 1440;
 export const MAX_CLEAN_INTERVAL_DAYS = 3650;

@@ -4,6 +4,7 @@ import { appointments, STATUS } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { CHECK_INFO } from "./check-info";
+import { CANCELLABLE_STATUSES } from "./is-cancellable";
 
 /**
  * The booker withdraws a pending or approved booking that has not started. Unknown id: 2007. Someone else's
@@ -23,7 +24,7 @@ export async function cancelAppointment(id: number, userId: number | null, now =
         and(
           eq(appointments.id, id),
           userId === null ? undefined : eq(appointments.userId, userId),
-          inArray(appointments.status, [STATUS.PENDING, STATUS.APPROVED]),
+          inArray(appointments.status, [...CANCELLABLE_STATUSES]),
           gt(appointments.startsAt, now),
         ),
       )

@@ -5,5 +5,8 @@ import { STATUS } from "@/lib/db/schema";
  * same rule atomically in SQL; this is for showing (or hiding) the cancel button.
  */
 export function isCancellable(b: { status: number; startsAt: Date }, now = new Date()): boolean {
-  return (b.status === STATUS.PENDING || b.status === STATUS.APPROVED) && b.startsAt.getTime() > now.getTime();
+  return (CANCELLABLE_STATUSES as readonly number[]).includes(b.status) && b.startsAt.getTime() > now.getTime();
 }
+
+/** The statuses a booker may withdraw from; shared with cancelAppointment's conditional update. */
+export const CANCELLABLE_STATUSES = [STATUS.PENDING, STATUS.APPROVED] as const;
