@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
-import { appointments, rooms, settings, STATUS, users } from "@/lib/db/schema";
+import { rooms, settings, STATUS, users } from "@/lib/db/schema";
+
+import { makeBooking, statusOf } from "@/lib/services/testing/fixtures";
 
 // Small builders for the maintenance tests: rooms, users and bookings at given instants.
 
@@ -29,44 +31,14 @@ export async function user(userid: string) {
   return u;
 }
 
-export async function booking(b: {
-  roomId: number;
-  userId: number;
-  start: Date;
-  minutes: number;
-  status?: number;
-  submittedAt?: Date;
-  checkInfo?: string;
-}) {
-  const db = await getDb();
-  const [row] = await db
-    .insert(appointments)
-    .values({
-      roomId: b.roomId,
-      userId: b.userId,
-      participants: 2,
-      phone: "13800138000",
-      purpose: "test",
-      startsAt: b.start,
-      endsAt: new Date(b.start.getTime() + b.minutes * MIN),
-      status: b.status ?? STATUS.PENDING,
-      checkInfo: b.checkInfo ?? "审核中，请耐心等待",
-      submittedAt: b.submittedAt ?? new Date(),
-    })
-    .returning();
-  return row;
-}
+export const booking = makeBooking;
 
 export async function setSettings(s: Partial<typeof settings.$inferInsert>) {
   const db = await getDb();
   await db.update(settings).set({ ...s, updatedAt: sql`now()` }).where(sql`id = 1`);
 }
 
-export async function statusOf(id: number) {
-  const db = await getDb();
-  const [r] = await db.select({ status: appointments.status, checkInfo: appointments.checkInfo }).from(appointments).where(sql`id = ${id}`);
-  return r;
-}
+export { statusOf };
 
 /**
  * The auto-review queue of the maintenance tests: two rooms, bookings in every situation, submitted in a known order.

@@ -40,6 +40,7 @@ export async function makeBooking(opts: {
   status?: number;
   submittedAt?: Date;
   participants?: number;
+  checkInfo?: string;
 }) {
   const db = await getDb();
   const [b] = await db
@@ -53,7 +54,7 @@ export async function makeBooking(opts: {
       startsAt: opts.start,
       endsAt: new Date(opts.start.getTime() + opts.minutes * 60_000),
       status: opts.status ?? STATUS.PENDING,
-      checkInfo: "审核中，请耐心等待",
+      checkInfo: opts.checkInfo ?? "审核中，请耐心等待",
       ...(opts.submittedAt ? { submittedAt: opts.submittedAt } : {}),
     })
     .returning();
