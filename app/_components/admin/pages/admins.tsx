@@ -12,7 +12,7 @@ import type { AdminRow } from "../types";
 
 type Editing = { mode: "add" } | { mode: "edit"; row: AdminRow };
 
-function AdminForm({ editing, me, onDone }: { editing: Editing; me: number; onDone: () => void }) {
+function AdminForm({ editing, me, onDone, onAdded }: { editing: Editing; me: number; onDone: () => void; onAdded: () => void }) {
   const toast = useToast();
   const qc = useQueryClient();
   const row = editing.mode === "edit" ? editing.row : null;
@@ -28,6 +28,7 @@ function AdminForm({ editing, me, onDone }: { editing: Editing; me: number; onDo
     onSuccess: (r) => {
       toast.success(r.errmsg);
       qc.invalidateQueries({ queryKey: ["admins"] });
+      if (!row) onAdded();
       onDone();
     },
     onError: (e) => toast.error(errorText(e)),
@@ -241,7 +242,16 @@ export function AdminsPage({ me }: { me: number }) {
           />
         )}
       </div>
-      {editing && <AdminForm key={editing.mode === "edit" ? editing.row.id : "add"} editing={editing} me={me} onDone={() => setEditing(null)} />}
+      {editing && (
+        <AdminForm
+          key={editing.mode === "edit" ? editing.row.id : "add"}
+          editing={editing}
+          me={me}
+          onDone={() => setEditing(null)}
+          // The list is in id order: show the last page, where the new admin is.
+          onAdded={() => setPage(Math.floor((list.data?.count ?? 0) / size) + 1)}
+        />
+      )}
       <ConfirmDialog
         open={deleting !== null}
         title="删除管理员"
