@@ -39,8 +39,11 @@ export default async function middleware(req: NextRequest, ev: NextFetchEvent) {
   const res = (await (await gated)(req, ev as never)) ?? NextResponse.next();
   // Reading the session re-issues its cookie (sliding expiry); Auth.js's CSRF and callback-URL cookies that come
   // along are for its own endpoints, which this app does not mount.
+  // On ungated requests (JSON endpoints, and the routes that themselves sign in or out) nothing is re-issued: a
+  // refreshed copy of the old session cookie could otherwise overwrite the one the route sets (e.g. /logout).
+  const ungated = gateFor(req.method, req.nextUrl.pathname || "/") === "none";
   const cookies = res.headers.getSetCookie();
-  const keep = cookies.filter((c: string) => c.startsWith(`${sessionCookieName()}=`));
+  const keep = ungated ? [] : cookies.filter((c: string) => c.startsWith(`${sessionCookieName()}=`));
   if (keep.length !== cookies.length) {
     res.headers.delete("set-cookie");
     for (const c of keep) res.headers.append("set-cookie", c);
