@@ -5,6 +5,9 @@ import { useTestDb } from "@/lib/db/testing";
 import { openApiSubscriptions } from "@/lib/db/schema";
 import { newOpenClient } from "@/lib/http/testing/open-client";
 
+/** Meeting times are whole minutes; anything else is refused before the room is looked up. */
+const wholeMinute = (ms: number) => Math.ceil(ms / 60_000) * 60_000;
+
 // Bad input on every endpoint: an envelope naming the field (71005 missing, 71008 wrong type, 71001 otherwise;
 // 71009–71012 for ids that match nothing), HTTP 200, never a 500, and nothing stored (no rows, no events).
 
@@ -53,7 +56,7 @@ const CASES: [path: string, body: unknown, code: number, field: string][] = [
   ["meeting/get", {}, 71005, "meetingId"],
   ["meeting/book", { roomId: "1", speaker: "s", subject: "x", beginTime: 1, endTime: 2, createdId: "1" }, 71005, "attendances"],
   ["meeting/book", { roomId: "1", speaker: "s", subject: "x", beginTime: 1, endTime: 2, createdId: "1", attendances: [{}] }, 71005, "attendances[0].userId"],
-  ["meeting/book", { roomId: "424242", speaker: "s", subject: "x", beginTime: Date.now() + 86_400_000, endTime: Date.now() + 90_000_000, createdId: "1", attendances: [] }, 71011, "roomId"],
+  ["meeting/book", { roomId: "424242", speaker: "s", subject: "x", beginTime: wholeMinute(Date.now() + 86_400_000), endTime: wholeMinute(Date.now() + 90_000_000), createdId: "1", attendances: [] }, 71011, "roomId"],
   ["meeting/update", { id: "424242" }, 71012, "id"],
   ["meeting/cancel", { meetingId: [] }, 71008, "meetingId"],
   ["meeting/finish", { meetingId: "424242" }, 71012, "meetingId"],
