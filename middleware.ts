@@ -3,7 +3,7 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { gateFor } from "@/lib/auth/access-rules";
-import { authConfig, BASE_PATH, sessionCookieName } from "@/lib/auth/auth.config";
+import { authConfig, BASE_PATH } from "@/lib/auth/auth.config";
 import { env } from "@/lib/env";
 
 const { auth } = NextAuth(() => authConfig());
@@ -37,17 +37,11 @@ const gated = auth((req) => {
 
 export default async function middleware(req: NextRequest, ev: NextFetchEvent) {
   const res = (await (await gated)(req, ev as never)) ?? NextResponse.next();
-  // Reading the session re-issues its cookie (sliding expiry); Auth.js's CSRF and callback-URL cookies that come
-  // along are for its own endpoints, which this app does not mount.
-  // On ungated requests (JSON endpoints, and the routes that themselves sign in or out) nothing is re-issued: a
-  // refreshed copy of the old session cookie could otherwise overwrite the one the route sets (e.g. /logout).
-  const ungated = gateFor(req.method, req.nextUrl.pathname || "/") === "none";
-  const cookies = res.headers.getSetCookie();
-  const keep = ungated ? [] : cookies.filter((c: string) => c.startsWith(`${sessionCookieName()}=`));
-  if (keep.length !== cookies.length) {
-    res.headers.delete("set-cookie");
-    for (const c of keep) res.headers.append("set-cookie", c);
-  }
+  // The middleware only reads the session; it never writes cookies. Auth.js would re-issue the session cookie here
+  // (sliding expiry), but a re-issued copy from a request still in flight (a link prefetch, a polling query) can
+  // land after /logout or a sign-in and resurrect the old identity. Sessions therefore last a fixed time from
+  // sign-in; only the routes that sign in or out set the cookie.
+  res.headers.delete("set-cookie");
   return res;
 }
 
