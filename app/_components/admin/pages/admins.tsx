@@ -5,6 +5,7 @@ import { addAdminSchema, editAdminSchema } from "@/lib/validation/admin";
 import { Badge, Button, EmptyState, ErrorState, Field, inputClass, PageHeader } from "../../ui/controls";
 import { ConfirmDialog, Dialog } from "../../ui/dialog";
 import { Pagination } from "../../ui/pagination";
+import { usePaging } from "../../ui/use-paging";
 import { useToast } from "../../ui/toast";
 import { errorText, getJson, postForm, type LayuiPage } from "../api";
 import { fieldErrors } from "../form-errors";
@@ -93,8 +94,7 @@ function AdminForm({ editing, me, onDone, onAdded }: { editing: Editing; me: num
 export function AdminsPage({ me }: { me: number }) {
   const qc = useQueryClient();
   const toast = useToast();
-  const [page, setPage] = useState(1);
-  const [size, setSize] = useState(20);
+  const { page, size, setPage, pagerProps } = usePaging();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<AdminRow[] | null>(null);
@@ -230,16 +230,7 @@ export function AdminsPage({ me }: { me: number }) {
         </div>
         {list.isSuccess && rows.length === 0 && <EmptyState>没有管理员</EmptyState>}
         {list.data && list.data.count > 0 && (
-          <Pagination
-            page={Math.min(page, Math.max(1, Math.ceil(list.data.count / size)))}
-            size={size}
-            count={list.data.count}
-            onPage={setPage}
-            onSize={(s) => {
-              setSize(s);
-              setPage(1);
-            }}
-          />
+          <Pagination {...pagerProps(list.data.count)} />
         )}
       </div>
       {editing && (

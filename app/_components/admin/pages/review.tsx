@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { Dialog, ConfirmDialog } from "../../ui/dialog";
 import { Badge, Button, EmptyState, ErrorState, Field, inputClass, PageHeader } from "../../ui/controls";
 import { Pagination } from "../../ui/pagination";
+import { usePaging } from "../../ui/use-paging";
 import { useToast } from "../../ui/toast";
 import { errorText, getJson, postForm } from "../api";
 import type { ReviewItem, Room, ServerStats } from "../types";
@@ -49,8 +50,7 @@ export function ReviewPage({ privileged }: { privileged: boolean }) {
   const toast = useToast();
   const [roomId, setRoomId] = useState("");
   const [date, setDate] = useState("");
-  const [page, setPage] = useState(1);
-  const [size, setSize] = useState(20);
+  const { page, size, setPage, pagerProps } = usePaging();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [confirmApprove, setConfirmApprove] = useState<number[] | null>(null);
   const [rejecting, setRejecting] = useState<number[] | null>(null);
@@ -295,16 +295,7 @@ export function ReviewPage({ privileged }: { privileged: boolean }) {
         {queue.isSuccess && rows.length === 0 && <EmptyState>{roomId || date ? "没有符合筛选条件的待审核预约" : "🎉 没有待审核的预约"}</EmptyState>}
         {queue.isPending && <div className="m-4 h-24 animate-pulse rounded bg-slate-100" />}
         {queue.data && queue.data.count > 0 && (
-          <Pagination
-            page={queue.data.page}
-            size={size}
-            count={queue.data.count}
-            onPage={setPage}
-            onSize={(s) => {
-              setSize(s);
-              setPage(1);
-            }}
-          />
+          <Pagination {...pagerProps(queue.data.count)} />
         )}
       </div>
 

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { Badge, Button, EmptyState, ErrorState, inputClass, PageHeader } from "../../ui/controls";
 import { ConfirmDialog } from "../../ui/dialog";
 import { Pagination } from "../../ui/pagination";
+import { usePaging } from "../../ui/use-paging";
 import { useToast } from "../../ui/toast";
 import { errorText, getJson, postForm, type LayuiPage } from "../api";
 import type { UserInfoItem } from "../types";
@@ -25,8 +26,7 @@ export function UsersPage({ privileged }: { privileged: boolean }) {
   const toast = useToast();
   const [search, setSearch] = useState("");
   const q = useDebounced(search.trim(), 300);
-  const [page, setPage] = useState(1);
-  const [size, setSize] = useState(20);
+  const { page, size, setPage, pagerProps } = usePaging();
   const [selected, setSelected] = useState<Map<number, string>>(new Map());
   const [promote, setPromote] = useState<0 | 1 | null>(null);
   useEffect(() => setPage(1), [q]);
@@ -164,16 +164,7 @@ export function UsersPage({ privileged }: { privileged: boolean }) {
         {list.isSuccess && rows.length === 0 && <EmptyState>{q ? `没有与“${q}”匹配的用户` : "还没有用户登录过"}</EmptyState>}
         {list.isPending && <div className="m-4 h-24 animate-pulse rounded bg-slate-100" />}
         {list.data && list.data.count > 0 && (
-          <Pagination
-            page={Math.min(page, Math.max(1, Math.ceil(list.data.count / size)))}
-            size={size}
-            count={list.data.count}
-            onPage={setPage}
-            onSize={(s) => {
-              setSize(s);
-              setPage(1);
-            }}
-          />
+          <Pagination {...pagerProps(list.data.count)} />
         )}
       </div>
       <ConfirmDialog
