@@ -380,3 +380,35 @@ export const openApiSubscriptions = pgTable("open_api_subscriptions", {
   verifiedAt: tstz("verified_at").notNull(),
   updatedAt: tstz("updated_at").notNull().defaultNow(),
 });
+
+/**
+ * The audit trail: one row per state change, written by the services in the changing transaction through
+ * `recordAudit` (lib/services/audit/record-audit.ts), never by routes. Kept `AUDIT_RETENTION_DAYS` by the maintenance run.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: tstz("at").notNull().defaultNow(),
+    /** user (WeCom member) | admin | openapi (an app credential) | system (maintenance) | anonymous */
+    actorKind: varchar("actor_kind", { length: 16 }).notNull(),
+    actorId: varchar("actor_id", { length: 64 }),
+    actorName: varchar("actor_name", { length: 128 }),
+    /** Dotted verb, e.g. `booking.submitted`, `room.closed`, `admin.password_changed`, `auth.admin_sign_in_failed`. */
+    action: varchar("action", { length: 64 }).notNull(),
+    /** booking | room | admin | user | settings | credential | subscription | department | … */
+    objectKind: varchar("object_kind", { length: 32 }).notNull(),
+    objectId: varchar("object_id", { length: 64 }),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    clientAddress: varchar("client_address", { length: 64 }),
+    userAgent: varchar("user_agent", { length: 512 }),
+    /** page | legacy | openapi | console | maintenance */
+    channel: varchar("channel", { length: 16 }).notNull(),
+  },
+  (t) => [
+    index("audit_log_at_idx").on(t.at),
+    index("audit_log_actor_idx").on(t.actorKind, t.actorId, t.at),
+    index("audit_log_object_idx").on(t.objectKind, t.objectId, t.at),
+  ],
+);

@@ -1,0 +1,48 @@
+import type { Db, Tx } from "@/lib/db";
+import { auditLog } from "@/lib/db/schema";
+import { requestContext, type Actor, type Channel } from "@/lib/request-context";
+
+export interface AuditEntry {
+  /** Dotted verb: `booking.submitted`, `booking.cancelled`, `room.closed`, `admin.added`, `settings.changed`, … */
+  action: string;
+  /** booking | room | admin | user | settings | credential | subscription | department | closure | … */
+  objectKind: string;
+  objectId?: string | number | null;
+  /** Small summaries of the object before and after the change (never secrets or password hashes). */
+  before?: unknown;
+  after?: unknown;
+  /** The caller as the service authorised it; defaults to the request context's actor, else `system`. */
+  actor?: Actor;
+  /** Defaults to the request context's channel, else `maintenance`. */
+  channel?: Channel;
+}
+
+export type AuditRow = typeof auditLog.$inferSelect;
+
+const cut = (s: string | null | undefined, n: number) => (s == null ? null : s.slice(0, n));
+
+/**
+ * The one way to write the audit trail: call it inside the transaction that makes the change, so the row exists if
+ * and only if the change commits. Address, user agent and channel come from the request context (lib/request-context.ts).
+ */
+export async function recordAudit(tx: Tx | Db, entry: AuditEntry): Promise<AuditRow> {
+  const ctx = requestContext();
+  const actor: Actor = entry.actor ?? ctx?.actor ?? { kind: "system", id: null, name: null };
+  const [row] = await tx
+    .insert(auditLog)
+    .values({
+      actorKind: actor.kind,
+      actorId: actor.id == null ? null : String(actor.id).slice(0, 64),
+      actorName: cut(actor.name, 128),
+      action: entry.action,
+      objectKind: entry.objectKind,
+      objectId: entry.objectId == null ? null : String(entry.objectId).slice(0, 64),
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      clientAddress: cut(ctx?.clientAddress, 64),
+      userAgent: cut(ctx?.userAgent, 512),
+      channel: entry.channel ?? ctx?.channel ?? "maintenance",
+    })
+    .returning();
+  return row;
+}
