@@ -131,6 +131,16 @@ export const rooms = pgTable(
     permission: smallint("permission").notNull().default(0),
     sceneImage: varchar("scene_image", { length: 1024 }).notNull().default(""),
     departmentId: varchar("department_id", { length: 64 }).references(() => departments.id, { onDelete: "set null" }),
+    /** Building (楼宇) and floor, for search filters, the console grid and reports; "" = not given. */
+    building: varchar("building", { length: 64 }).notNull().default(""),
+    floor: varchar("floor", { length: 16 }).notNull().default(""),
+    /** Equipment keys (投影仪, 白板, 视频会议, 电话, 电视, 音响 and the admin's own), see lib/services/rooms/equipment.ts. */
+    equipment: text("equipment").array().notNull().default(sql`'{}'::text[]`),
+    description: varchar("description", { length: 1000 }).notNull().default(""),
+    /** Check-in required (no-show release): a booking nobody checked in to by the deadline is released. */
+    checkInRequired: boolean("check_in_required").notNull().default(false),
+    /** Secret token of the room's check-in QR code (/meeting/checkin/{token}); regenerable. */
+    checkInToken: varchar("check_in_token", { length: 64 }),
     /** Removed through the Open API while bookings still reference it: closed and hidden from the Open API. */
     removedAt: tstz("removed_at"),
     createdAt: tstz("created_at").notNull().defaultNow(),
@@ -145,6 +155,8 @@ export const rooms = pgTable(
     check("rooms_area_ck", sql`${t.area} >= 0`),
     check("rooms_radius_ck", sql`${t.radius} >= 0`),
     uniqueIndex("rooms_place_uq").on(t.place),
+    uniqueIndex("rooms_check_in_token_uq").on(t.checkInToken),
+    index("rooms_building_idx").on(t.building),
     check("rooms_size_ck", sql`${t.size} > 0`),
     check("rooms_place_ck", sql`length(${t.place}) > 0`),
   ],
@@ -193,6 +205,11 @@ export const appointments = pgTable(
     endsAt: tstz("ends_at").notNull(),
     status: smallint("status").notNull().default(STATUS.PENDING),
     checkInfo: varchar("check_info", { length: 300 }),
+    /** Recurring bookings: the series this occurrence belongs to (null = a single booking). */
+    seriesId: integer("series_id"),
+    /** Check-in: when the booker or an attendee checked in, and who (a users.id). */
+    checkedInAt: tstz("checked_in_at"),
+    checkedInBy: integer("checked_in_by").references(() => users.id, { onDelete: "set null" }),
     /** The admin who reviewed (null for auto-review, or when that admin was deleted). */
     reviewedByAdminId: integer("reviewed_by_admin_id").references(() => admins.id, { onDelete: "set null" }),
     /** The checker's name as shown to users: an admin username or `自动审核`. */
@@ -209,6 +226,7 @@ export const appointments = pgTable(
     index("appointments_room_start_idx").on(t.roomId, t.startsAt),
     index("appointments_user_status_idx").on(t.userId, t.status, t.submittedAt),
     index("appointments_status_submitted_idx").on(t.status, t.submittedAt),
+    index("appointments_series_idx").on(t.seriesId),
     // The EXCLUDE constraint (no two approved bookings of a room overlap) is in a custom migration.
   ],
 );
