@@ -50,6 +50,15 @@ const schema = z.object({
   OPEN_API_COMPANY_ID: z.string().max(32).default("1000"),
   DEMO_LOGIN: flag.default(false),
   DEMO_DATA: flag.default(false),
+  /** Demo only (set by `npm run demo`): control URLs of the fake WeCom and fake campus platform, read by /demo/mailbox. */
+  DEMO_WECOM_CONTROL: z.string().url().optional(),
+  DEMO_CAMPUS_CONTROL: z.string().url().optional(),
+  /** One JSON line per request and per maintenance step on stdout (`json`), or none (`off`). */
+  LOG_FORMAT: z.enum(["json", "off"]).default("json"),
+  /** Bounds of GET /api/health (503 beyond them). */
+  HEALTH_MAX_DB_LATENCY_MS: z.coerce.number().int().min(1).default(1000),
+  HEALTH_MAX_OUTBOX_AGE_SECONDS: z.coerce.number().int().min(1).default(900),
+  HEALTH_MAX_MAINTENANCE_AGE_SECONDS: z.coerce.number().int().min(1).default(300),
   SCHEDULER: flag.default(true),
   VERCEL: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

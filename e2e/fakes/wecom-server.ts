@@ -448,7 +448,8 @@ export function startFakeWecom(opts: FakeWecomOptions = {}): Promise<FakeWecom> 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const i = process.argv.indexOf("--port");
   const port = Number(i >= 0 ? process.argv[i + 1] : (process.env.E2E_WECOM_PORT ?? process.env.WECOM_FAKE_PORT ?? 0));
-  const fake = await startFakeWecom({ port });
+  const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+  const fake = await startFakeWecom({ port, corpId: arg("--corp-id"), secret: arg("--secret") });
   console.log(`fake WeCom listening on ${fake.url} (corp ${fake.state.corpId}, agent ${fake.state.agentId})`);
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => void fake.close().then(() => process.exit(0)));
 }

@@ -2,6 +2,7 @@
 // decisions about who may sign in are in lib/services/auth, reached through the providers of ./auth.ts.
 import { NextResponse } from "next/server";
 import { oauthAuthorizeUrl, webLoginUrl } from "@/lib/clients/wecom/login-urls";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { errorPage } from "@/lib/http/error-page";
 import { establishSession } from "./auth";
@@ -23,7 +24,9 @@ export function startUserSignIn(req: Request): Response {
   const q = new URL(req.url).searchParams;
   const next = safeNext(q.get("next"));
   const asked = q.get("via");
-  const via: Via | null = asked === "oauth" || asked === "web" ? asked : isWecomClient(req) ? "oauth" : null;
+  // In a demo (DEMO_LOGIN=1) the WeCom client also gets the demo sign-in page: the demo's corp is not a real one.
+  const inClient = isWecomClient(req) && !env().DEMO_LOGIN;
+  const via: Via | null = asked === "oauth" || asked === "web" ? asked : inClient ? "oauth" : null;
   if (!via) return NextResponse.redirect(appUrl(`${BASE_PATH}/signin?${new URLSearchParams({ next })}`), 302);
   const res = NextResponse.redirect("http://placeholder.invalid/", 302);
   const state = newLoginState(res, "user", { next, via, restarted: q.get("restarted") === "1" });

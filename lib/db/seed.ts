@@ -31,7 +31,7 @@ export async function ensureBaseData(db: Db, opts: { demo?: boolean } = {}) {
     }
   }
 
-  if (opts.demo) await seedDemoData(db);
+  if (opts.demo) await seedDemoData(db, { manualReview: env().DEMO_LOGIN });
 }
 
 export const DEMO_ROOMS = [
@@ -49,14 +49,18 @@ export const DEMO_USERS = [
   { userid: "chenjiaoshou", name: "陈教授", role: 2, gender: 2, phone: "13800138004", email: null },
 ];
 
-/** Demo rooms, users and bookings in every status, relative to today. Runs only when no demo user exists yet. */
-export async function seedDemoData(db: Db) {
+/**
+ * Demo rooms, users and bookings in every status, relative to today. Runs only when no demo user exists yet.
+ * `manualReview` (the interactive demo, DEMO_LOGIN=1) turns auto-review off so the seeded requests wait for an admin.
+ */
+export async function seedDemoData(db: Db, opts: { manualReview?: boolean } = {}) {
   await db.transaction(async (tx) => {
     // Serialise concurrent first starts on one Postgres; PGlite ignores contention anyway.
     await tx.execute(sql`select pg_advisory_xact_lock(72430002)`);
     const already = await tx.select({ id: users.id }).from(users).where(sql`${users.userid} = ${DEMO_USERS[0].userid}`);
     if (already.length > 0) return;
 
+    if (opts.manualReview) await tx.update(settings).set({ autoReview: false }).where(sql`${settings.id} = 1`);
     await tx.insert(rooms).values(DEMO_ROOMS).onConflictDoNothing();
     const roomRows = await tx.select().from(rooms);
     const roomId = (place: string) => roomRows.find((r) => r.place === place)!.id;

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { settings } from "@/lib/db/schema";
 import { deliverOutbox, type DeliveryReport } from "@/lib/outbox/deliver-outbox";
 import type { HandlerRegistry } from "@/lib/outbox/handlers/types";
+import { log } from "@/lib/observability/log";
 import { MAINTENANCE_LOCK, withAdvisoryLock } from "./advisory-lock";
 import { autoReview, type ApproveAppointments, type AutoReviewReport } from "./auto-review";
 import { cleanExpired, type CleanReport } from "./clean-expired";
@@ -57,6 +58,7 @@ export async function runMaintenance(opts: MaintenanceOptions = {}): Promise<Mai
   }
   const report: MaintenanceReport = { ran: true, startedAt: now.toISOString(), durationMs: Date.now() - started, steps: locked.value };
   await recordRun("maintenance", now, report).catch(() => {});
+  logSteps(report);
   return report;
 }
 
@@ -91,6 +93,15 @@ async function runSteps(now: Date, opts: MaintenanceOptions): Promise<NonNullabl
   const outbox = await step(() => deliverOutbox({ now: () => now, budgetMs: OUTBOX_BUDGET_MS, handlers: opts.handlers }));
 
   return { expiry, autoReview: autoReviewResult, autoClean, outbox };
+}
+
+/** One log line per step (name, ok, duration and what it did), for the operators' log search. */
+function logSteps(report: MaintenanceReport) {
+  for (const [name, result] of Object.entries(report.steps ?? {})) {
+    const { ok, ...fields } = result as { ok: boolean } & Record<string, unknown>;
+    (ok ? log.info : log.error)("maintenance.step", { step: name, ok, ...fields });
+  }
+  log.info("maintenance.run", { durationMs: report.durationMs });
 }
 
 /** When a periodic step is next due: at once after a settings change or when it never ran, else interval after the last run. */

@@ -5,3 +5,4 @@ process.env.APP_TIMEZONE ??= "Asia/Shanghai";
 process.env.ADMIN_PASSWORD ??= "admin-test-password";
 process.env.CRON_SECRET ??= "test-cron-secret-0123456789";
 delete process.env.DATABASE_URL;
+process.env.LOG_FORMAT ??= "off";
