@@ -20,6 +20,9 @@ const LEGACY_PAGES = {
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   basePath: "/meeting",
+  // A self-contained server in .next/standalone (server.js + the node_modules it needs), which the Docker image runs
+  // and CI's Postgres e2e run starts exactly as the image does. `npm run build` copies static files and public/ into it.
+  output: "standalone",
   // PGlite loads its wasm/data files relative to its own package; keep it out of the bundle.
   serverExternalPackages: ["@electric-sql/pglite", "argon2", "sharp", "exceljs"],
   // Migrations are read from disk at first DB open; make sure serverless bundles carry them.

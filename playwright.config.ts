@@ -33,6 +33,10 @@ export const e2eServerEnv: Record<string, string> = {
   DEMO_LOGIN: "0",
   SCHEDULER: "0",
   NEXT_TELEMETRY_DISABLED: "1",
+  LOG_FORMAT: "off",
+  // The standalone server reads its port and address from these (next start ignores them).
+  PORT: String(PORT),
+  HOSTNAME: "::",
   ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : { PGLITE_DIR: pgliteDir }),
 };
 for (const [k, v] of Object.entries(e2eServerEnv)) process.env[`E2E_SERVER_${k}`] = v; // readable by helpers
@@ -88,7 +92,8 @@ export default defineConfig({
         ]
       : []),
     {
-      command: `npx next start -p ${PORT}`,
+      // E2E_STANDALONE=1: the standalone server of the Docker image (`npm run build` prepared it), else `next start`.
+      command: process.env.E2E_STANDALONE === "1" ? "node .next/standalone/server.js" : `npx next start -p ${PORT}`,
       url: `http://localhost:${PORT}/meeting/api/health`,
       env: e2eServerEnv,
       reuseExistingServer: !process.env.CI,

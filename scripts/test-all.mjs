@@ -76,7 +76,7 @@ if (only !== "e2e") {
 }
 
 if (only !== "unit") {
-  const built = process.env.SKIP_BUILD === "1" && fs.existsSync(".next/BUILD_ID") ? 0 : run("npx", ["next", "build"]);
+  const built = process.env.SKIP_BUILD === "1" && fs.existsSync(".next/BUILD_ID") ? 0 : run("npm", ["run", "build"]);
   if (built !== 0) {
     totals.failed += 1; summary.push("next build: failed");
   } else {
@@ -91,7 +91,8 @@ if (only !== "unit") {
       const admin = postgres(pgUrl, { max: 1, onnotice: () => {} });
       await admin.unsafe(`create database "${name}"`);
       const u = new URL(pgUrl); u.pathname = `/${name}`;
-      try { pw("postgres", { E2E_DATABASE_URL: u.toString() }); }
+      // On Postgres the suite runs against the standalone server.js, as the Docker image starts it.
+      try { pw("postgres", { E2E_DATABASE_URL: u.toString(), E2E_STANDALONE: "1" }); }
       finally { await admin.unsafe(`drop database if exists "${name}" with (force)`); await admin.end(); }
     }
   }

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// After `next build`: completes the standalone server in .next/standalone (what the Docker image runs with
+// `node server.js`) with the files Next leaves out of it — the static assets, public/ and the migrations.
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const out = path.join(root, ".next/standalone");
+if (!fs.existsSync(path.join(out, "server.js"))) {
+  console.error("No .next/standalone/server.js: run `next build` with output: \"standalone\" first.");
+  process.exit(1);
+}
+const copy = (from, to) => {
+  if (!fs.existsSync(path.join(root, from))) return;
+  fs.rmSync(path.join(out, to), { recursive: true, force: true });
+  fs.cpSync(path.join(root, from), path.join(out, to), { recursive: true });
+};
+copy(".next/static", ".next/static");
+copy("public", "public");
+copy("drizzle", "drizzle");
+console.log("Standalone server ready: node .next/standalone/server.js");
