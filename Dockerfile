@@ -5,6 +5,8 @@
 
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
+# Toolchain for native modules: argon2 compiles itself when its prebuilt binary does not load on the CPU.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 

@@ -18,4 +18,7 @@ const copy = (from, to) => {
 copy(".next/static", ".next/static");
 copy("public", "public");
 copy("drizzle", "drizzle");
+// argon2's prebuilt linux binary crashes on some CPUs (seen here: a segfault at load); `npm ci` then compiles it into
+// build/Release, which node-gyp-build prefers — but Next's file tracing copies only the prebuilds. Carry the build.
+copy("node_modules/argon2/build/Release/argon2.node", "node_modules/argon2/build/Release/argon2.node");
 console.log("Standalone server ready: node .next/standalone/server.js");
