@@ -20,9 +20,10 @@ const LEGACY_PAGES = {
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   basePath: "/meeting",
-  // A self-contained server in .next/standalone (server.js + the node_modules it needs), which the Docker image runs
-  // and CI's Postgres e2e run starts exactly as the image does. `npm run build` copies static files and public/ into it.
-  output: "standalone",
+  // NEXT_OUTPUT=standalone (the Docker image, CI): a self-contained server in .next/standalone (server.js + the
+  // node_modules it needs); `npm run build` then copies static files, public/ and the migrations into it. Off by
+  // default so that `next start` (npm start, npm run demo) runs without Next's standalone warning.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   // PGlite loads its wasm/data files relative to its own package; keep it out of the bundle.
   serverExternalPackages: ["@electric-sql/pglite", "argon2", "sharp", "exceljs"],
   // Migrations are read from disk at first DB open; make sure serverless bundles carry them.

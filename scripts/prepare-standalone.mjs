@@ -6,8 +6,9 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 const out = path.join(root, ".next/standalone");
+if (process.env.NEXT_OUTPUT !== "standalone") process.exit(0); // an ordinary build for `next start`
 if (!fs.existsSync(path.join(out, "server.js"))) {
-  console.error("No .next/standalone/server.js: run `next build` with output: \"standalone\" first.");
+  console.error("No .next/standalone/server.js after a build with NEXT_OUTPUT=standalone.");
   process.exit(1);
 }
 const copy = (from, to) => {

@@ -76,7 +76,7 @@ if (only !== "e2e") {
 }
 
 if (only !== "unit") {
-  const built = process.env.SKIP_BUILD === "1" && fs.existsSync(".next/BUILD_ID") ? 0 : run("npm", ["run", "build"]);
+  const built = process.env.SKIP_BUILD === "1" && fs.existsSync(".next/BUILD_ID") ? 0 : run("npm", ["run", "build"], { NEXT_OUTPUT: "standalone" });
   if (built !== 0) {
     totals.failed += 1; summary.push("next build: failed");
   } else {
@@ -86,6 +86,12 @@ if (only !== "unit") {
       count(`e2e (${label})`, file, "playwright", status);
     };
     pw("pglite", {});
+    // The newcomer's `npm run demo` journey (phone, WeCom user agent, review, demo mailbox) on its own server.
+    {
+      const file = path.join(tmp, "demo.json");
+      const status = run("npx", ["playwright", "test", "-c", "playwright.demo.config.ts"], { E2E_JSON_REPORT: file });
+      count("e2e (demo)", file, "playwright", status);
+    }
     if (pgUrl) {
       const name = `e2e_${process.pid}_${Date.now()}`;
       const admin = postgres(pgUrl, { max: 1, onnotice: () => {} });
