@@ -26,6 +26,26 @@ const nextConfig = {
   outputFileTracingIncludes: { "/**": ["./drizzle/**"] },
   experimental: { proxyClientMaxBodySize: "20mb" },
   poweredByHeader: false,
+  // Unknown paths (nothing else matched: fallback rewrites run after pages, routes and public files) asked for as
+  // JSON — any /api path, or an Accept header without text/html — get a JSON 404 in the caller's envelope; browsers
+  // get app/not-found.tsx. See lib/http/unknown-path.ts.
+  async rewrites() {
+    const toJson = "/api/unknown-path?path=:path*";
+    return {
+      beforeFiles: [],
+      afterFiles: [],
+      fallback: [
+        { source: "/api/:path*", destination: "/api/unknown-path?path=api/:path*" },
+        // Legacy JSON endpoints' neighbourhoods are API paths too, whatever the Accept header says.
+        ...["appointment/cancel", "check", "profile", "server", "room/periods", "rooms", "avatar"].map((p) => ({
+          source: `/${p}/:path*`,
+          destination: `/api/unknown-path?path=${p}/:path*`,
+        })),
+        { source: "/:path*", missing: [{ type: "header", key: "accept" }], destination: toJson },
+        { source: "/:path*", has: [{ type: "header", key: "accept", value: "(?![\\s\\S]*text/html)[\\s\\S]*" }], destination: toJson },
+      ],
+    };
+  },
   async redirects() {
     return [
       { source: "/", destination: "/meeting/", basePath: false, permanent: false },
