@@ -42,9 +42,9 @@ const json = (body: unknown, status: number) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "cache-control": "no-store" } });
 
 /** 404 for an unknown path in the caller's envelope: the Open API's under /api/open, the legacy one elsewhere. */
-export function unknownPathResponse(pathname: string): Response {
-  if (isOpenApiPath(pathname)) {
-    return json({ success: false, code: 71001, message: `Unknown endpoint ${pathname}`, fieldErrors: {} }, 404);
+export function unknownPathResponse(envelope: "legacy" | "open"): Response {
+  if (envelope === "open") {
+    return json({ success: false, code: 71001, message: "Unknown endpoint", fieldErrors: {} }, 404);
   }
   return json({ errcode: 404, errmsg: "请求的路径不存在" }, 404);
 }

@@ -74,13 +74,19 @@ export const idParam = () => strictInt("必须是整数").pipe(z.number().positi
 const MOBILE = /^(?:\+?86[ -]?)?1\d{2}[ -]?\d{4}[ -]?\d{4}$/;
 const LANDLINE = /^(?:(?:\+?86[ -]?)?(?:\(0\d{2,3}\)|0\d{2,3})[ -]?)?[2-9]\d{2,3}[ -]?\d{4}(?:[ ]*(?:转|分机|ext\.?|x|#|-)[ ]*\d{1,6})?$/i;
 export const PHONE_MAX = 20;
+export const PHONE_MESSAGE = "电话号码格式不正确（手机号，或带区号的座机号，可加分机号）";
 export const isPhone = (s: string) => MOBILE.test(s) || LANDLINE.test(s);
-export const phoneSchema = z
-  .string({ error: "电话号码格式不正确" })
-  .transform((s) => s.trim().replace(/\s+/g, " "))
-  .pipe(
-    z
-      .string()
-      .max(PHONE_MAX, `不能超过${PHONE_MAX}个字符`)
-      .refine(isPhone, "电话号码格式不正确（手机号，或带区号的座机号，可加分机号）"),
-  );
+const phoneText = (allowEmpty: boolean) =>
+  z
+    .string({ error: PHONE_MESSAGE })
+    .transform((s) => s.trim().replace(/\s+/g, " "))
+    .pipe(
+      z
+        .string()
+        .max(PHONE_MAX, `不能超过${PHONE_MAX}个字符`)
+        .refine((s) => (allowEmpty && s === "") || isPhone(s), PHONE_MESSAGE),
+    );
+/** A phone number (required). */
+export const phoneSchema = phoneText(false);
+/** A phone number, or "" (clears it: profile, Open API users). */
+export const phoneOrEmptySchema = phoneText(true);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { atLocalMinute, parseLocalDate } from "@/lib/time";
-import { PHONE_MAX, phoneSchema } from "./common";
+import { phoneOrEmptySchema } from "./common";
 
 // Input builders for the Open API (integrations.md §3): JSON bodies from other systems, read leniently — numbers may
 // arrive as numeric strings ("checkedState": "1"), ids as numbers — but a value of the wrong kind is a type mismatch
@@ -57,7 +57,7 @@ export function minutesOf(hhmm: string): number {
 export const oIdList = z.array(oId).max(1000);
 
 /** A phone number by the one rule (lib/validation/common.ts); empty clears it. */
-export const oPhone = oText(PHONE_MAX).pipe(z.union([z.literal(""), phoneSchema], { error: "电话号码格式不正确" }));
+export const oPhone = z.preprocess((v) => (typeof v === "number" ? String(v) : v), phoneOrEmptySchema);
 
 /** `yyyy-MM-dd HH:mm:ss` (seconds optional) or `yyyy-MM-dd`, in the campus zone. */
 export const oLocalDateTime = z
