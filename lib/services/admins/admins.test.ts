@@ -121,8 +121,10 @@ describe("batchAddAdmins", () => {
       ["zhangsan", true, true],
     ]);
     // Known users are not looked up again.
-    const counts = await control(wecom(), "counts");
-    expect(counts["/cgi-bin/user/get"]).toBe(2);
+    const { log } = (await control(wecom(), "state")) as { log: string[] };
+    const lookups = log.filter((l) => l.includes("/cgi-bin/user/get"));
+    expect(lookups.some((l) => /userid=ZHANGSAN/i.test(l))).toBe(true);
+    expect(lookups.some((l) => /userid=wang\b/.test(l))).toBe(false);
   });
 
   it("answers 1001 when WeCom cannot be asked, writing nothing", async () => {
