@@ -5,6 +5,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { gateFor } from "@/lib/auth/access-rules";
 import { authConfig, BASE_PATH } from "@/lib/auth/auth.config";
 import { env } from "@/lib/env";
+import { hasBrokenEncoding, malformedPathResponse, wantsJson } from "@/lib/http/unknown-path";
 
 const { auth } = NextAuth(() => authConfig());
 
@@ -36,6 +37,16 @@ const gated = auth((req) => {
 });
 
 export default async function middleware(req: NextRequest, ev: NextFetchEvent) {
+  // Broken percent-encoding in a path (`/history/%ZZ`) would make Next's router fail with a bare 500 before any
+  // route runs: answer it here — 4002 in the endpoint's envelope for JSON, the 404 page for browsers.
+  const rawPath = req.nextUrl.pathname || "/";
+  if (hasBrokenEncoding(rawPath)) {
+    if (wantsJson(rawPath, req.headers.get("accept"))) return malformedPathResponse(rawPath);
+    const url = req.nextUrl.clone();
+    url.pathname = "/_malformed-path";
+    url.search = "";
+    return NextResponse.rewrite(url);
+  }
   const res = (await (await gated)(req, ev as never)) ?? NextResponse.next();
   // The middleware only reads the session; it never writes cookies. Auth.js would re-issue the session cookie here
   // (sliding expiry), but a re-issued copy from a request still in flight (a link prefetch, a polling query) can

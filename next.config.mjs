@@ -30,6 +30,25 @@ const nextConfig = {
   outputFileTracingIncludes: { "/**": ["./drizzle/**"] },
   experimental: { proxyClientMaxBodySize: "20mb" },
   poweredByHeader: false,
+  // Unknown paths (nothing else matched: fallback rewrites run after pages, routes and public files) asked for as
+  // JSON — any /api path, or an Accept header without text/html — get a JSON 404 in the caller's envelope; browsers
+  // get app/not-found.tsx. See lib/http/unknown-path.ts.
+  async rewrites() {
+    // (App Router route handlers do not see a rewrite's query, so the envelope is chosen by the destination path.)
+    const toJson = "/api/unknown-path";
+    return {
+      beforeFiles: [],
+      afterFiles: [],
+      fallback: [
+        { source: "/api/open/:path*", destination: "/api/unknown-path/open" },
+        { source: "/api/:path*", destination: toJson },
+        // Legacy JSON endpoints' neighbourhoods are API paths too, whatever the Accept header says.
+        ...["appointment/cancel", "check", "profile", "server", "room/periods", "rooms", "avatar"].map((p) => ({ source: `/${p}/:path*`, destination: toJson })),
+        { source: "/:path*", missing: [{ type: "header", key: "accept" }], destination: toJson },
+        { source: "/:path*", has: [{ type: "header", key: "accept", value: "(?![\\s\\S]*text/html)[\\s\\S]*" }], destination: toJson },
+      ],
+    };
+  },
   async redirects() {
     return [
       { source: "/", destination: "/meeting/", basePath: false, permanent: false },

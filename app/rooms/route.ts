@@ -13,7 +13,7 @@ export const GET = legacyRoute({ auth: "public" }, async () => ok({ rooms: (awai
 export const POST = legacyRoute({ auth: "public", rateLimit: "search" }, async ({ params }) => {
   if (params.type !== undefined) {
     const q = parseParams(roomPeriodsSchema, params);
-    return ok(legacyRoomPeriods(q.type, q.roomId, await getRoomPeriods(q)));
+    return ok(legacyRoomPeriods(q.roomId, await getRoomPeriods(q)));
   }
   return ok({ rooms: (await searchRooms(parseParams(roomSearchSchema, params))).map(legacyRoom) });
 });

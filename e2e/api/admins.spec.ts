@@ -16,7 +16,7 @@ interface AdminRow {
   createTime: string;
   hasPassword: boolean;
 }
-const admins = async (): Promise<AdminRow[]> => (await (await r.superAdmin.get("/meeting/admin/all?page=1&size=0")).json()).data;
+const admins = async (): Promise<AdminRow[]> => (await (await r.superAdmin.get("/meeting/admin/all?page=1&size=1000")).json()).data;
 const byName = async (name: string) => (await admins()).find((a) => a.username.toLowerCase() === name.toLowerCase());
 let n = 0;
 const uniqueName = (p: string) => `${p}${Date.now().toString(36)}${++n}`;
@@ -32,7 +32,7 @@ const NOT_SUPER = { errcode: 1006, errmsg: "管理员权限不足" };
 
 test.describe("GET /admin/all", () => {
   test("contract: layui rows, password always empty, ordered by id", async () => {
-    const body = await (await r.admin.get("/meeting/admin/all?page=1&size=0")).json();
+    const body = await (await r.admin.get("/meeting/admin/all?page=1&size=1000")).json();
     expect(body).toMatchObject({ code: 0, msg: "", count: body.data.length });
     for (const row of body.data as AdminRow[]) {
       expect(row).toEqual({ id: expect.any(Number), username: expect.any(String), password: "", privileged: expect.any(Number), createTime: expect.stringMatching(DATE_TIME), hasPassword: expect.any(Boolean) });

@@ -95,7 +95,7 @@ test("bad input of POST /appointment: the envelope error and nothing written", a
     ["duration over a day", { duration: "1441" }, 4002, "数据格式有误(duration: 不能大于1440分钟)"],
     ["no participants", { size: "0" }, 4002, "数据格式有误(size: 必须是正整数)"],
     ["more participants than seats", { size: "46" }, 4002, "数据格式有误(size: 参与人数超过会议室容量(45人))"],
-    ["bad phone", { phone: "187974039611" }, 4002, "数据格式有误(phone: 手机号格式不正确)"],
+    ["bad phone", { phone: "187974039611" }, 4002, "数据格式有误(phone: 电话号码格式不正确（手机号，或带区号的座机号，可加分机号）)"],
     ["missing phone", { phone: undefined }, 4002, "数据格式有误(phone: 缺少参数)"],
     ["empty purpose", { purpose: " " }, 4002, "数据格式有误(purpose: 不能为空)"],
     ["purpose over 100", { purpose: "议".repeat(101) }, 4002, "数据格式有误(purpose: 不能超过100个字符)"],

@@ -73,10 +73,10 @@ test("POST /rooms any slot (time 0): rooms with a free window of that length tha
   expect(doc.rooms.length).toBeGreaterThanOrEqual(5);
 });
 
-test("POST /rooms with `type` and GET /room/periods answer the occupancy (legacy roomId quirk kept)", async () => {
+test("POST /rooms with `type` and GET /room/periods answer the occupancy and the real roomId (issue 11 §1.6)", async () => {
   const roomId = rooms["逸夫楼101"].roomId;
   const that = await json(await people.anonymous.get(`/meeting/room/periods?roomId=${roomId}&type=that&date=${shanghaiMidnight(D) + 1000}`));
-  expect(that).toEqual({ errcode: 0, errmsg: "ok", roomId: 0, periods: [{ startTime: legacyDate(at(D, 9)), duration: 60 }] });
+  expect(that).toEqual({ errcode: 0, errmsg: "ok", roomId, periods: [{ startTime: legacyDate(at(D, 9)), duration: 60 }] });
   expect(that.periods[0].startTime).toMatch(LEGACY_DATE);
   const all = await json(await people.anonymous.get(`/meeting/room/periods?roomId=${roomId}&type=all`));
   expect(all.roomId).toBe(roomId);
@@ -84,7 +84,7 @@ test("POST /rooms with `type` and GET /room/periods answer the occupancy (legacy
   const viaPost = await json(await people.user.post("/meeting/rooms", { form: { roomId, type: "that", date: shanghaiMidnight(D) } }));
   expect(viaPost).toEqual(that);
   const otherDay = await json(await people.anonymous.get(`/meeting/room/periods?roomId=${roomId}&type=that&date=${shanghaiMidnight(D + 1)}`));
-  expect(otherDay).toEqual({ errcode: 0, errmsg: "ok", roomId: 0, periods: [] });
+  expect(otherDay).toEqual({ errcode: 0, errmsg: "ok", roomId, periods: [] });
 });
 
 test("authorization: the room endpoints are public, the same answer for everyone", async () => {

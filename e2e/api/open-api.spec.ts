@@ -148,6 +148,43 @@ test("meetings: one booking rule for the Open API and the legacy API (71014 one 
   expect(await call("meeting/book", { roomId: room.id })).toMatchObject({ code: 71005 });
 });
 
+test("unknown ids are not found whatever their form; type mismatches name the field; foreign attendances are 71013", async () => {
+  // Issue 11 §3.1: a non-numeric id cannot exist either — not found, never 71001.
+  expect(await call("user/get", { userId: "NOSUCH" })).toMatchObject({ success: false, code: 71009, fieldErrors: { userId: expect.any(String) } });
+  expect(await call("user/get", { userId: 99999999 })).toMatchObject({ code: 71009 });
+  expect(await call("room/get", { roomId: "no-such-room" })).toMatchObject({ code: 71011 });
+  expect(await call("meeting/get", { meetingId: "M-1" })).toMatchObject({ code: 71012 });
+  expect(await call("meeting/get", { meetingId: "1.5" })).toMatchObject({ code: 71012 });
+  expect(await call("dept/get", { deptId: "NOSUCH" })).toMatchObject({ code: 71010 });
+  expect(await call("user/update", { id: "ghost", name: "x" })).toMatchObject({ code: 71009 });
+  expect(await call("room/update", { id: "ghost", name: "x" })).toMatchObject({ code: 71011 });
+  // Type mismatches: 71008 naming the field.
+  expect(await call("room/add", { name: "类型", userIds: "x" })).toMatchObject({ code: 71008, fieldErrors: { userIds: expect.any(String) } });
+  expect(await call("user/get", { userId: ["1"] })).toMatchObject({ code: 71008, fieldErrors: { userId: expect.any(String) } });
+  expect(await call("meeting/book", { roomId: "1", speaker: "a", subject: "b", beginTime: at(5, 9), endTime: at(5, 10), createdId: userId, attendances: "x" }))
+    .toMatchObject({ code: 71008, fieldErrors: { attendances: expect.any(String) } });
+  // Phones follow the one rule: landlines with extension pass, letters do not.
+  const phoned = await call("user/add", { name: "座机", account: `landline-${Date.now()}`, phone: "010-62781234 转 8001" });
+  expect(phoned).toMatchObject({ success: true, value: { phone: "010-62781234 转 8001" } });
+  expect(await call("user/update", { id: phoned.value.id, phone: "call me" })).toMatchObject({ code: 71001, fieldErrors: { phone: expect.any(String) } });
+
+  // §3.2: meeting/update naming an attendance that is not one of this meeting's attendees → 71013.
+  const room = (await call("room/add", { name: `e2e出席${Date.now()}`, needAudit: 0, capacity: 20 })).value;
+  const book = (h: number) =>
+    call("meeting/book", { roomId: room.id, speaker: "张三", subject: `会${h}`, beginTime: at(4, h), endTime: at(4, h + 1), createdId: userId, attendances: [{ userId }] });
+  const a = (await book(9)).value;
+  const b = (await book(11)).value;
+  const own = a.attendances[0].id;
+  const foreign = b.attendances[0].id;
+  expect(await call("meeting/update", { id: a.id, attendances: [{ userId, id: foreign }] })).toMatchObject({ success: false, code: 71013 });
+  expect(await call("meeting/update", { id: a.id, attendances: [{ userId, id: "att-x" }] })).toMatchObject({ success: false, code: 71013 });
+  expect(await call("meeting/update", { id: a.id, attendances: [{ userId, id: "987654" }] })).toMatchObject({ success: false, code: 71013 });
+  expect((await call("meeting/get", { meetingId: a.id })).value.attendances.map((x: { id: string }) => x.id)).toEqual([own]);
+  const kept = await call("meeting/update", { id: a.id, attendances: [{ userId, id: own, name: "张三(到场)" }] });
+  expect(kept).toMatchObject({ success: true });
+  expect(kept.value.attendances.map((x: { id: string }) => x.id)).toEqual([own]);
+});
+
 test.describe("event subscription", () => {
   let sub: FakeSubscriber;
   const aesKey = generateAesKey();

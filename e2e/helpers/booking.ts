@@ -101,7 +101,7 @@ export async function fingerprint(superCtx: APIRequestContext): Promise<string> 
   }
   const server = await json(await superCtx.get("/meeting/server"));
   const props = await json(await superCtx.get("/meeting/server/properties"));
-  const queue = await json(await superCtx.get("/meeting/check/all?page=1&size=0"));
+  const queue = await json(await superCtx.get("/meeting/check/all?page=1&size=1000"));
   return JSON.stringify({ total: server.totalAppointment, props, queue: queue.data });
 }
 

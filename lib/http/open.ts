@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { authenticateAccessToken, type OpenApiCaller } from "@/lib/services/openapi/authenticate-access-token";
+import { NOT_FOUND_ISSUE } from "@/lib/validation/open-api";
 
 // The Open API envelope {success, code, message, value?, fieldErrors} (integrations.md §3.1) and the ONE mapping of
 // our AppError codes (the legacy errcodes) to Open API codes. Nothing else builds this envelope.
@@ -92,14 +93,24 @@ export function openErrorResponse(e: unknown, req: Request, resource?: OpenResou
   return NextResponse.json({ success: false, code: 5000, message: "Server busy, try again later", fieldErrors: {} }, { status: 500 });
 }
 
-/** zod issue → 71005 (missing), 71008 (wrong type) or 71001 (anything else), naming the field. */
-export function describeOpenIssue(error: z.ZodError): { code: number; field: string; message: string } {
+/**
+ * zod issue → 71005 (missing), 71008 (wrong type), 71009–71013 (an id that cannot exist, whatever its form) or 71001
+ * (anything else), naming the field.
+ */
+export function describeOpenIssue(error: z.ZodError, resource?: OpenResource): { code: number; field: string; message: string } {
   const issue = error.issues[0];
   const field =
     issue?.path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join("") || "body";
   const input = (issue as { input?: unknown } | undefined)?.input;
   if (issue?.code === "invalid_type" && input === undefined) return { code: 71005, field, message: `Lack ${field} arguments` };
   if (issue?.code === "invalid_type") return { code: 71008, field, message: `Argument type mismatch: ${field}` };
+  if (issue?.message === NOT_FOUND_ISSUE) {
+    const keys = issue.path.filter((p): p is string => typeof p === "string");
+    // attendances[i].id is an attendance (71013), attendances[i].userId a user (71009).
+    const key = keys.join(".") === "attendances.id" ? "attendanceId" : keys.at(-1);
+    const code = (key && NOT_FOUND_BY_FIELD[key]) || (resource ? NOT_FOUND_BY_RESOURCE[resource] : 71001);
+    return { code, field, message: `${ENGLISH[code] ?? "Not found"}: ${field}` };
+  }
   const why = issue && /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : (issue?.message ?? "invalid");
   return { code: 71001, field, message: `Invalid arguments: ${field}: ${why}` };
 }
@@ -158,7 +169,7 @@ export function openRoute<S extends z.ZodType>(
       }
       const parsed = opts.schema.safeParse(raw, { reportInput: true });
       if (!parsed.success) {
-        const { code, field, message } = describeOpenIssue(parsed.error);
+        const { code, field, message } = describeOpenIssue(parsed.error, opts.resource);
         return openFail(code, message, field);
       }
       return openOk(await handler({ req, input: parsed.data, caller: check.caller }));

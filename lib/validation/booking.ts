@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { boolParam, intListParam, intParam, millisParam, phoneSchema, stringParam } from "./common";
+import { requiredPageParam, requiredSizeParam } from "./paging";
 
 // Inputs of the booking endpoints (legacy-behaviour §3.3–3.7 with the A4 validation). One schema per input.
 
@@ -52,11 +53,11 @@ export type AppointmentInput = z.infer<typeof appointmentSchema>;
 /** Path parameter of /appointment/cancel/{appointId}. */
 export const appointIdSchema = z.object({ appointId: positiveInt() });
 
-/** Path parameter of /history/{statusCode}: any integer (unknown codes list nothing, as the legacy did). */
-export const historySchema = z.object({ statusCode: intParam().pipe(z.number().min(-2147483648, "超出范围").max(2147483647, "超出范围")) });
+/** Path parameter of /history/{statusCode}: one of the five statuses 0–4 (anything else is 4002, issue 11 §1.5). */
+export const historySchema = z.object({ statusCode: intParam().pipe(z.number().min(0, "必须是0到4").max(4, "必须是0到4")) });
 
-/** Layui paging as PageHelper read it: page < 1 is page 1, size 0 means every row. */
-export const pageSchema = z.object({ page: intParam().pipe(z.number().max(2147483647, "超出范围")), size: nonNegativeInt(1000) });
+/** Layui paging of /check/all (both required, as the legacy primitive `int`s): page ≥ 1, 1 ≤ size ≤ 1000. */
+export const pageSchema = z.object({ page: requiredPageParam(), size: requiredSizeParam() });
 
 /** `ais` of /check/approve and /check/reject: repeated keys or a comma list of appointment ids. */
 export const appointIdsSchema = intListParam().pipe(z.array(z.number().min(1, "必须是正整数").max(2147483647), { error: "缺少参数" }).max(1000, "一次最多1000条"));

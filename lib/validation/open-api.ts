@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { atLocalMinute, parseLocalDate } from "@/lib/time";
+import { phoneOrEmptySchema } from "./common";
 
 // Input builders for the Open API (integrations.md §3): JSON bodies from other systems, read leniently — numbers may
 // arrive as numeric strings ("checkedState": "1"), ids as numbers — but a value of the wrong kind is a type mismatch
@@ -25,8 +26,11 @@ export const oId = z.preprocess(
   z.string().trim().min(1).max(64, "不能超过64个字符"),
 );
 
-/** Our own serial ids: the Open API sends them as strings. Anything else cannot match a row. */
-export const oSerialId = oId.pipe(z.string().regex(/^\d{1,9}$/, "不存在"));
+/** The issue message of an id that cannot match any row: lib/http/open.ts answers it as "not found" (71009–71013). */
+export const NOT_FOUND_ISSUE = "不存在";
+
+/** Our own serial ids: the Open API sends them as strings. Any other text cannot match a row: not found, not 71001. */
+export const oSerialId = oId.pipe(z.string().regex(/^\d{1,9}$/, NOT_FOUND_ISSUE));
 
 export const oInt = z.preprocess((v) => blankToUndefined(numeric(v)), z.number().int());
 export const oNumber = z.preprocess((v) => blankToUndefined(numeric(v)), z.number().finite());
@@ -49,11 +53,11 @@ export function minutesOf(hhmm: string): number {
   return h * 60 + m;
 }
 
-/** A list of ids: a JSON array, or one comma-separated string. */
-export const oIdList = z.preprocess(
-  (v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v),
-  z.array(oId).max(1000),
-);
+/** A list of ids: a JSON array (anything else, e.g. `"x"`, is a type mismatch, 71008). */
+export const oIdList = z.array(oId).max(1000);
+
+/** A phone number by the one rule (lib/validation/common.ts); empty clears it. */
+export const oPhone = z.preprocess((v) => (typeof v === "number" ? String(v) : v), phoneOrEmptySchema);
 
 /** `yyyy-MM-dd HH:mm:ss` (seconds optional) or `yyyy-MM-dd`, in the campus zone. */
 export const oLocalDateTime = z

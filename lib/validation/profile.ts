@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { phoneSchema } from "./common";
+import { intInput, phoneOrEmptySchema } from "./common";
 
 // POST /profile. A field that is absent keeps its value; an empty gender or age means 0 (unset, as the legacy
 // binding did); an empty phone or email clears it.
@@ -17,9 +17,9 @@ const emptyToZero = (v: unknown) => {
 export const GENDER = { UNSET: 0, MALE: 1, FEMALE: 2 } as const;
 
 export const updateProfileSchema = z.object({
-  gender: z.preprocess(emptyToZero, z.coerce.number({ error: "必须是整数" }).int("必须是整数").min(0, "必须是0、1或2").max(2, "必须是0、1或2").optional()),
-  age: z.preprocess(emptyToZero, z.coerce.number({ error: "必须是整数" }).int("必须是整数").min(0, "不能小于0").max(150, "不能大于150").optional()),
-  phone: z.preprocess(trimmed, z.union([z.literal(""), phoneSchema], { error: "手机号格式不正确" }).optional()),
+  gender: z.preprocess(emptyToZero, z.preprocess(intInput, z.number({ error: "必须是整数" }).int("必须是整数").min(0, "必须是0、1或2").max(2, "必须是0、1或2")).optional()),
+  age: z.preprocess(emptyToZero, z.preprocess(intInput, z.number({ error: "必须是整数" }).int("必须是整数").min(0, "不能小于0").max(150, "不能大于150")).optional()),
+  phone: z.preprocess(trimmed, phoneOrEmptySchema.optional()),
   email: z.preprocess(
     trimmed,
     z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { intInput } from "./common";
 
 // One set of room rules, shared by the admin console's JSON endpoints and the room spreadsheet.
 
@@ -57,7 +58,7 @@ export const addRoomSchema = z.object({
 
 /** POST /api/admin/rooms/{roomId}: any of the fields; absent ones are kept. */
 export const editRoomSchema = z.object({
-  roomId: z.coerce.number({ error: "必须是整数" }).int("必须是整数").positive("必须是正整数").max(2147483647, "超出范围"),
+  roomId: z.preprocess(intInput, z.number({ error: "必须是整数" }).int("必须是整数").positive("必须是正整数").max(2147483647, "超出范围")),
   place: z.preprocess(blank, placeSchema.optional()),
   size: numberParam(roomSizeSchema.optional()),
   available: z.preprocess(blank, availableParam.optional()),

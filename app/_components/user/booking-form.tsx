@@ -293,7 +293,7 @@ export function BookingForm(props: {
             type="tel"
             inputMode="tel"
             autoComplete="tel"
-            maxLength={11}
+            maxLength={20}
             required
             value={v.phone}
             onChange={update("phone")}

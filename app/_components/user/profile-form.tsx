@@ -216,7 +216,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
             <label htmlFor={`${id}-phone`} className={label}>
               {t("phone")}
             </label>
-            <input id={`${id}-phone`} type="tel" inputMode="tel" autoComplete="tel" maxLength={11} value={v.phone} onChange={set("phone")} onBlur={blur("phone")} {...aria("phone")} className={input} />
+            <input id={`${id}-phone`} type="tel" inputMode="tel" autoComplete="tel" maxLength={20} value={v.phone} onChange={set("phone")} onBlur={blur("phone")} {...aria("phone")} className={input} />
             {err("phone")}
           </div>
           <div>

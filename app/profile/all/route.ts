@@ -1,6 +1,7 @@
 // GET /profile/all?page&size[&q] – every WeCom user as a layui table (legacy ProfileController#all)
 import { z } from "zod";
-import { layuiTable, legacyRoute, ok } from "@/lib/http/legacy";
+import { layuiTable, legacyRoute } from "@/lib/http/legacy";
+import { legacyUserInfoView } from "@/lib/http/legacy-views";
 import { listProfiles } from "@/lib/services/profile/list-profiles";
 import { stringParam } from "@/lib/validation/common";
 import { pagingSchema } from "@/lib/validation/paging";
@@ -9,5 +10,5 @@ const schema = pagingSchema.extend({ q: stringParam().pipe(z.string().max(100, "
 
 export const GET = legacyRoute({ auth: "admin", schema }, async ({ admin, input }) => {
   const { count, rows } = await listProfiles(admin, input);
-  return layuiTable(count, rows.map((r) => ok(r)));
+  return layuiTable(count, rows.map(legacyUserInfoView));
 });

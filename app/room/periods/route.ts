@@ -7,5 +7,5 @@ import { roomPeriodsSchema } from "@/lib/validation/booking";
 export const dynamic = "force-dynamic";
 
 export const GET = legacyRoute({ auth: "public", schema: roomPeriodsSchema }, async ({ input }) =>
-  ok(legacyRoomPeriods(input.type, input.roomId, await getRoomPeriods(input))),
+  ok(legacyRoomPeriods(input.roomId, await getRoomPeriods(input))),
 );

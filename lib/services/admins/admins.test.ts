@@ -5,6 +5,7 @@ import type { SessionAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { admins, users } from "@/lib/db/schema";
 import { useTestDb } from "@/lib/db/testing";
+import { control, useFakeWecom } from "@/lib/clients/wecom/testing/use-fake-wecom";
 import { addAdminSchema, batchAddAdminsSchema, deleteAdminsSchema, editAdminSchema } from "@/lib/validation/admin";
 import { addAdmin } from "./add-admin";
 import { batchAddAdmins } from "./batch-add-admins";
@@ -14,6 +15,7 @@ import { getAdmin } from "./get-admin";
 import { listAdmins } from "./list-admins";
 
 useTestDb();
+const wecom = useFakeWecom();
 const errOf = (p: Promise<unknown>) => p.then(() => null, (e) => ({ code: e.code, message: e.message }));
 const snapshot = async () => (await getDb()).select().from(admins).orderBy(asc(admins.id));
 let root: SessionAdmin;
@@ -101,8 +103,33 @@ describe("batchAddAdmins", () => {
     expect((await snapshot()).map((r) => r.username)).toEqual(["admin", "wang"]);
   });
 
-  it("refuses unknown userids with 4002 naming them, writing nothing", async () => {
-    expect(await errOf(batch(root, "wang,ghost"))).toEqual({ code: 4002, message: "数据格式有误(userids: 未找到企业微信用户 ghost)" });
+  it("refuses userids unknown to WeCom with 4002 naming them all, writing nothing", async () => {
+    expect(await errOf(batch(root, "wang,ghost,zhangsan,phantom"))).toEqual({
+      code: 4002,
+      message: "数据格式有误(userids: 未找到企业微信用户 ghost, phantom)",
+    });
+    expect((await snapshot()).map((r) => r.username)).toEqual(["admin"]);
+  });
+
+  it("accepts WeCom members who never signed in here (looked up with user/get, WeCom's spelling kept)", async () => {
+    // zhangsan and 2020000001 are members of the fake WeCom's directory but not in our users table.
+    expect(await batch(root, "ZHANGSAN,2020000001,wang", "1")).toEqual({ added: 3 });
+    expect((await snapshot()).map((r) => [r.username, r.privileged, r.passwordHash === null]).sort()).toEqual([
+      ["2020000001", true, true],
+      ["admin", true, false],
+      ["wang", true, true],
+      ["zhangsan", true, true],
+    ]);
+    // Known users are not looked up again.
+    const { log } = (await control(wecom(), "state")) as { log: string[] };
+    const lookups = log.filter((l) => l.includes("/cgi-bin/user/get"));
+    expect(lookups.some((l) => /userid=ZHANGSAN/i.test(l))).toBe(true);
+    expect(lookups.some((l) => /userid=wang\b/.test(l))).toBe(false);
+  });
+
+  it("answers 1001 when WeCom cannot be asked, writing nothing", async () => {
+    await control(wecom(), "fail-next", { path: "/cgi-bin/user/get", errcode: -1, times: 10 });
+    expect(await errOf(batch(root, "wang,zhangsan"))).toMatchObject({ code: 1001 });
     expect((await snapshot()).map((r) => r.username)).toEqual(["admin"]);
   });
 

@@ -20,7 +20,8 @@ export interface UpdateMeetingInput {
   endTime?: number;
   address?: string;
   memo?: string;
-  attendances?: AttendanceInput[];
+  /** `id` = an existing attendance of this meeting, to be kept for that user. */
+  attendances?: (AttendanceInput & { id?: number })[];
   checkedState?: number;
 }
 
@@ -46,6 +47,16 @@ export async function updateMeeting(input: UpdateMeetingInput, appkey: string, n
     if (input.roomId !== undefined) {
       const [room] = await tx.select({ id: rooms.id, removedAt: rooms.removedAt }).from(rooms).where(eq(rooms.id, input.roomId));
       if (!room || room.removedAt) throw notFound("roomId", "会议室");
+    }
+    if (input.attendances?.some((a) => a.id !== undefined)) {
+      // An attendance named by id must be one of this meeting's, of the same user: never another meeting's record.
+      const current = await tx.select({ id: attendees.id, userId: attendees.userId }).from(attendees).where(eq(attendees.appointmentId, m.id));
+      const byId = new Map(current.map((a) => [a.id, a]));
+      for (const a of input.attendances) {
+        if (a.id === undefined) continue;
+        const row = byId.get(a.id);
+        if (!row || (row.userId !== null && String(row.userId) !== a.userId)) throw notFound("attendanceId", `参会记录${a.id}`);
+      }
     }
     const people = input.attendances ? await resolveAttendees(tx, input.attendances) : undefined;
     const participants = people ? Math.max(1, people.length) : m.participants;

@@ -10,6 +10,11 @@ export function avatarUrl(id: string): string {
   return `${env().APP_URL}/meeting/avatar/${id}`;
 }
 
+/** The picture shown for people without an avatar (WeCom often sends none): a static file we serve (public/). */
+export function defaultAvatarUrl(): string {
+  return `${env().APP_URL}/meeting/default-avatar.png`;
+}
+
 /** The avatar id when `url` points at one of our avatars (absolute under APP_URL, or the bare path). */
 export function avatarIdOf(url: string): string | null {
   const prefixes = [`${env().APP_URL}/meeting/avatar/`, "/meeting/avatar/"];

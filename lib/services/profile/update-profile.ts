@@ -1,15 +1,17 @@
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { avatars, users } from "@/lib/db/schema";
-import { AppError, badInput } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { UpdateProfileInput } from "@/lib/validation/profile";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { avatarIdOf, avatarUrl } from "./avatar-url";
 import { toProfile, type Profile } from "./to-profile";
 
 /**
- * Edits the caller's own profile and returns it re-read. The avatar may only be the current one or an avatar this
- * user uploaded here: an arbitrary URL would be rendered in the admin console (legacy stored XSS / host injection).
+ * Edits the caller's own profile and returns it re-read. The avatar changes only to an avatar this user uploaded
+ * here; any other value keeps the current one without an error: the legacy profile page posts its `<img>` src back
+ * with every save (the default avatar's URL, or the page's own URL when the image was empty), and an arbitrary URL
+ * must never be stored (it is rendered in the admin console: legacy stored XSS / host injection).
  */
 export async function updateProfile(userId: number, input: UpdateProfileInput): Promise<Profile> {
   const db = await getDb();
@@ -23,8 +25,7 @@ export async function updateProfile(userId: number, input: UpdateProfileInput): 
       const [own] = id
         ? await tx.select({ id: avatars.id }).from(avatars).where(and(eq(avatars.id, id), eq(avatars.userId, userId)))
         : [];
-      if (!own) throw badInput("avatar", "只能使用当前头像或本人上传的头像");
-      avatar = avatarUrl(own.id);
+      if (own) avatar = avatarUrl(own.id);
     }
 
     const [row] = await tx

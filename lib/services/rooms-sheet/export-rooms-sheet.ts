@@ -15,7 +15,15 @@ const VALIDATED_ROWS = 1000;
 export async function exportRoomsSheet(actor: SessionAdmin | null, opts: { template?: boolean } = {}): Promise<Buffer> {
   requireSuper(actor);
   const list = opts.template ? [] : await (await getDb()).select().from(rooms).orderBy(asc(rooms.id));
+  return roomsWorkbook(list);
+}
 
+/** The empty template (legacy static /template.xlsx): public, it holds no data. Same columns as the export. */
+export function roomsSheetTemplate(): Promise<Buffer> {
+  return roomsWorkbook([]);
+}
+
+async function roomsWorkbook(list: { place: string; size: number; available: boolean }[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(SHEET_NAME);
   ws.columns = [

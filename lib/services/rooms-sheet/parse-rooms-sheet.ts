@@ -40,11 +40,18 @@ export async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
 
 type Plain = string | number | null | { unsupported: string };
 
+/** Invisible characters real sheets carry (zero-width spaces, BOM, soft hyphen): a cell of only these is empty. */
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2028-\u202f\u2060-\u2064\ufeff]/g;
+
 function plain(value: ExcelJS.CellValue): Plain {
   if (value === null || value === undefined) return null;
-  if (typeof value === "string") return value.trim() === "" ? null : value.trim();
+  if (typeof value === "string") {
+    const s = value.replace(INVISIBLE, "").trim();
+    return s === "" ? null : s;
+  }
   if (typeof value === "number") return value;
-  if (typeof value === "boolean") return { unsupported: "不能是逻辑值" };
+  // TRUE/FALSE cells: only meaningful in the open column (see openFlag); a size or place cannot be one.
+  if (typeof value === "boolean") return value ? "true" : "false";
   if (value instanceof Date) return { unsupported: "不能是日期" };
   if (typeof value === "object") {
     if ("error" in value) return { unsupported: "是错误值" };
@@ -56,6 +63,17 @@ function plain(value: ExcelJS.CellValue): Plain {
 }
 
 const numeric = (v: Plain): unknown => (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v);
+
+/** What people write in the open column: 1/0, 是/否, 开放/关闭, true/false (any case; Excel's TRUE/FALSE too). */
+const OPEN_WORDS: Record<string, number> = {
+  "1": 1, "0": 0, "是": 1, "否": 0, "开放": 1, "关闭": 0, "true": 1, "false": 0, "开": 1, "关": 0, "yes": 1, "no": 0,
+};
+export function openFlag(v: Plain): unknown {
+  if (typeof v === "number") return v;
+  if (typeof v === "string") return OPEN_WORDS[v.toLowerCase()] ?? v;
+  return v;
+}
+const notBoolean = (v: Plain): Plain => (v === "true" || v === "false" ? { unsupported: "不能是逻辑值" } : v);
 
 function check<T>(schema: z.ZodType<T>, v: unknown): { ok: true; value: T } | { ok: false; why: string } {
   if (v !== null && typeof v === "object" && "unsupported" in v) return { ok: false, why: (v as { unsupported: string }).unsupported };
@@ -78,10 +96,11 @@ export async function parseRoomsSheet(buf: Buffer): Promise<ParsedSheet> {
   for (let r = 2; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const [a, b, c] = [1, 2, 3].map((col) => plain(row.getCell(col).value));
+    const isBool = (col: number) => typeof row.getCell(col).value === "boolean";
     if (a === null && b === null && c === null) continue;
-    const place = check(placeSchema, typeof a === "number" ? String(a) : (a ?? ""));
-    const size = b === null ? ({ ok: false, why: "不能为空" } as const) : check(roomSizeSchema, numeric(b));
-    const available = c === null ? ({ ok: true, value: 1 } as const) : check(availableSchema, numeric(c));
+    const place = check(placeSchema, typeof a === "number" ? String(a) : isBool(1) ? notBoolean(a) : (a ?? ""));
+    const size = b === null ? ({ ok: false, why: "不能为空" } as const) : check(roomSizeSchema, numeric(isBool(2) ? notBoolean(b) : b));
+    const available = c === null ? ({ ok: true, value: 1 } as const) : check(availableSchema, openFlag(c));
     if (!place.ok) out.invalid.push({ row: r, column: "A", why: place.why });
     else if (firstRowOf.has(place.value)) out.invalid.push({ row: r, column: "A", why: `与第${firstRowOf.get(place.value)}行重复` });
     if (!size.ok) out.invalid.push({ row: r, column: "B", why: size.why });

@@ -134,6 +134,31 @@ describe("apply", () => {
     });
   }
 
+  it("skips rows that are empty to the eye (blank, spaces, zero-width characters) wherever they are", async () => {
+    await upload(await sheet([["逸夫楼101", 50], [null, null, null], ["\u200b", " ", "\ufeff"], ["\u3000", "\u200b\u200b"], ["新楼 301", 30]]));
+    const before = (await roomsNow()).map((r) => r.place);
+    await applyRoomsSheet(root);
+    expect((await roomsNow()).map((r) => r.place)).toEqual([...before, "新楼 301"]);
+  });
+
+  it("reads the open column as people write it: 1/0, 是/否, 开放/关闭, true/false, Excel TRUE/FALSE", async () => {
+    const rows = [
+      ["甲", 5, "是"], ["乙", 5, "否"], ["丙", 5, "开放"], ["丁", 5, "关闭"], ["戊", 5, "TRUE"], ["己", 5, "false"],
+      ["庚", 5, true], ["辛", 5, false], ["壬", 5, 1], ["癸", 5, "0"], ["子", 5, " 是 "],
+    ];
+    await upload(await sheet(rows));
+    await applyRoomsSheet(root);
+    const open = Object.fromEntries((await roomsNow()).map((r) => [r.place, r.available]));
+    expect(open).toMatchObject({ 甲: true, 乙: false, 丙: true, 丁: false, 戊: true, 己: false, 庚: true, 辛: false, 壬: true, 癸: false, 子: true });
+  });
+
+  it("still refuses other open values and logical values where a size belongs", async () => {
+    await upload(await sheet([["甲", 5, "也许"]]));
+    expect(await errOf(applyRoomsSheet(root))).toMatchObject({ code: 1012, message: expect.stringContaining("第2行C列") });
+    await upload(await sheet([["乙", true]]));
+    expect(await errOf(applyRoomsSheet(root))).toMatchObject({ code: 1012, message: expect.stringContaining("第2行B列") });
+  });
+
   it("reads the first sheet whatever its name, and numeric places as text", async () => {
     await upload(await sheet([["逸夫楼101", 50], ["逸夫楼201", 40], ["图书馆A", 12, 0], [3001, 8]], { name: "Sheet1" }));
     await applyRoomsSheet(root);

@@ -7,7 +7,7 @@ import { finishMeeting } from "@/lib/services/meetings/finish-meeting";
 import { getMeeting } from "@/lib/services/meetings/get-meeting";
 import { listMeetings } from "@/lib/services/meetings/list-meetings";
 import { updateMeeting } from "@/lib/services/meetings/update-meeting";
-import { oInt, oLocalDateTime, oMillis, oRequiredText, oSerialId, oText } from "@/lib/validation/open-api";
+import { oInt, oLocalDateTime, oMillis, oPhone, oRequiredText, oSerialId, oText } from "@/lib/validation/open-api";
 
 const meetingId = z.object({ meetingId: oSerialId });
 const state = oInt.pipe(z.number().min(0, "只能是0、1或2").max(2, "只能是0、1或2"));
@@ -15,10 +15,12 @@ const attendance = z.object({
   userId: oSerialId,
   id: z.unknown().optional(),
   name: oText(64).optional(),
-  phone: oText(20).optional(),
+  phone: oPhone.optional(),
   email: oText(254).optional(),
   faceUrl: oText(1024).optional(),
 });
+/** meeting/update: an attendance `id` must be one of this meeting's attendances (else 71013). */
+const updateAttendance = attendance.extend({ id: oSerialId.optional() });
 const optional = {
   address: oText(255).optional(),
   memo: oText(500).optional(),
@@ -43,7 +45,7 @@ const updateSchema = z.object({
   subject: oRequiredText(100).optional(),
   beginTime: oMillis.optional(),
   endTime: oMillis.optional(),
-  attendances: z.array(attendance).max(500).optional(),
+  attendances: z.array(updateAttendance).max(500).optional(),
 });
 const listSchema = z.object({
   roomId: oSerialId.optional(),
@@ -74,7 +76,12 @@ export const meetingEndpoints = {
   ),
   update: openRoute({ schema: updateSchema, resource: "meeting" }, ({ input, caller }) =>
     updateMeeting(
-      { ...input, id: Number(input.id), roomId: input.roomId === undefined ? undefined : Number(input.roomId) },
+      {
+        ...input,
+        id: Number(input.id),
+        roomId: input.roomId === undefined ? undefined : Number(input.roomId),
+        attendances: input.attendances?.map((a) => ({ ...a, id: a.id === undefined ? undefined : Number(a.id) })),
+      },
       caller.appkey,
     ),
   ),

@@ -8,11 +8,11 @@ import { listOapiUsers } from "@/lib/services/users/list-oapi-users";
 import { removeOapiUser } from "@/lib/services/users/remove-oapi-user";
 import { setUserFace } from "@/lib/services/users/set-user-face";
 import { updateOapiUser } from "@/lib/services/users/update-oapi-user";
-import { oFlag, oId, oRequiredText, oSerialId, oText } from "@/lib/validation/open-api";
+import { oFlag, oId, oPhone, oRequiredText, oSerialId, oText } from "@/lib/validation/open-api";
 
 const userId = z.object({ userId: oSerialId });
 const fields = {
-  phone: oText(20).pipe(z.string().regex(/^[0-9+\-\s]*$/, "只能包含数字")),
+  phone: oPhone,
   position: oText(64),
   email: oText(254).pipe(z.string().regex(/^$|^[^\s@]+@[^\s@]+$/, "邮箱格式不正确")),
   memo: oText(500),

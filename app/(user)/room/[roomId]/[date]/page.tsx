@@ -12,7 +12,7 @@ import { getT } from "@/lib/i18n/locale";
 import { getRoomAvailability } from "@/lib/services/rooms/get-room-availability";
 import { getRoomPeriods } from "@/lib/services/rooms/get-room-periods";
 import { formatDate, zone } from "@/lib/time";
-import { pageDate, pageId } from "@/lib/validation/page-params";
+import { isEpochDay, pageDate, pageId } from "@/lib/validation/page-params";
 import { addDays, hhmmIn, isoDateIn, parseHhmm } from "@/lib/zoned-time";
 
 export const dynamic = "force-dynamic";
@@ -29,9 +29,10 @@ export default async function RoomPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const tz = zone();
   const roomId = pageId(rawId) ?? 0;
-  // Legacy links carry the day as epoch ms: land on the canonical yyyy-MM-dd address.
-  const asDay = pageDate(rawDate);
-  if (asDay && !/^\d{4}-\d{2}-\d{2}$/.test(rawDate)) redirect(`/room/${rawId}/${isoDateIn(asDay, tz)}`);
+  // Legacy links carry the day as epoch ms: land on the canonical yyyy-MM-dd address — only for a well-formed room
+  // id and a real epoch-ms day (`/room/abc/1` is malformed, not a trip to 1970-01-01).
+  const asDay = roomId && isEpochDay(rawDate) ? pageDate(rawDate) : null;
+  if (asDay) redirect(`/room/${roomId}/${isoDateIn(asDay, tz)}`);
 
   const duration = Math.min(1440, Math.max(15, Number(sp.duration) || 60));
   const start = sp.start && parseHhmm(sp.start) !== null ? sp.start : undefined;
