@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { settings } from "@/lib/db/schema";
 import { deliverOutbox, type DeliveryReport } from "@/lib/outbox/deliver-outbox";
+import { runWithRequestContext } from "@/lib/request-context";
 import type { HandlerRegistry } from "@/lib/outbox/handlers/types";
 import { MAINTENANCE_LOCK, withAdvisoryLock } from "./advisory-lock";
 import { autoReview, type ApproveAppointments, type AutoReviewReport } from "./auto-review";
@@ -12,6 +13,8 @@ import { lastRunAt, recordRun } from "./job-state";
 // The background work of the whole system (architecture.md "Background work"): one idempotent function, run every
 // minute by the cron route and by the self-hosted scheduler. Any number of overlapping calls, on any number of
 // servers, do the work once: a run that cannot take the advisory lock returns at once with `ran: false`.
+
+export const SYSTEM_ACTOR = { kind: "system", id: null, name: "系统" } as const;
 
 export interface MaintenanceOptions {
   /** The clock (tests pin it). */
@@ -51,7 +54,10 @@ const CLEAN_EVERY_MS = 60 * 60_000;
 export async function runMaintenance(opts: MaintenanceOptions = {}): Promise<MaintenanceReport> {
   const started = Date.now();
   const now = opts.now ?? new Date();
-  const locked = await withAdvisoryLock(MAINTENANCE_LOCK, () => runSteps(now, opts));
+  // Whatever the run changes is recorded in the audit trail as the system, through the maintenance door.
+  const locked = await runWithRequestContext({ channel: "maintenance", actor: SYSTEM_ACTOR }, () =>
+    withAdvisoryLock(MAINTENANCE_LOCK, () => runSteps(now, opts)),
+  );
   if (!locked.acquired) {
     return { ran: false, reason: "another maintenance run is in progress", startedAt: now.toISOString(), durationMs: Date.now() - started };
   }
