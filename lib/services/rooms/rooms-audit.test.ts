@@ -75,6 +75,6 @@ describe("room audit", () => {
     const rows = await auditRows({ objectKind: "room" });
     expect(rows.map((r) => r.action)).toEqual(["room.created", "room.edited", "room.removed"]);
     for (const r of rows) expect(r).toMatchObject({ actorKind: "openapi", actorName: "app-one", channel: "openapi", objectId: String(id) });
-    expect(rows[1]).toMatchObject({ before: { size: 10 }, after: { size: 16 } });
+    expect(rows[1]).toMatchObject({ before: { size: 12 }, after: { size: 16 } });
   });
 });
