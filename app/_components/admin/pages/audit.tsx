@@ -184,13 +184,17 @@ export function AuditPage({ privileged }: { privileged: boolean }) {
           onSubmit={(e) => e.preventDefault()}
           aria-label="筛选操作日志"
         >
-          <label className="text-xs font-medium text-slate-700">
-            操作人
-            <input type="search" className={`${inputClass} mt-1`} placeholder="姓名、账号、userid 或 ID" value={draft.person} onChange={set("person")} maxLength={64} />
-          </label>
-          <label className="text-xs font-medium text-slate-700">
-            操作
-            <select className={`${inputClass} mt-1`} value={draft.action} onChange={set("action")}>
+          <div>
+            <label htmlFor="audit-person" className="block text-xs font-medium text-slate-700">
+              操作人
+            </label>
+            <input id="audit-person" type="search" className={`${inputClass} mt-1`} placeholder="姓名、账号、userid 或 ID" value={draft.person} onChange={set("person")} maxLength={64} />
+          </div>
+          <div>
+            <label htmlFor="audit-action" className="block text-xs font-medium text-slate-700">
+              操作
+            </label>
+            <select id="audit-action" className={`${inputClass} mt-1`} value={draft.action} onChange={set("action")}>
               <option value="">全部操作</option>
               {Object.entries(OBJECT_LABELS).map(([kind, name]) => (
                 <optgroup key={kind} label={name}>
@@ -205,11 +209,13 @@ export function AuditPage({ privileged }: { privileged: boolean }) {
                 </optgroup>
               ))}
             </select>
-          </label>
+          </div>
           <div className="grid grid-cols-2 gap-2">
-            <label className="text-xs font-medium text-slate-700">
+            <div>
+            <label htmlFor="audit-kind" className="block text-xs font-medium text-slate-700">
               对象类型
-              <select className={`${inputClass} mt-1`} value={draft.objectKind} onChange={set("objectKind")}>
+            </label>
+            <select id="audit-kind" className={`${inputClass} mt-1`} value={draft.objectKind} onChange={set("objectKind")}>
                 <option value="">全部</option>
                 {Object.entries(OBJECT_LABELS).map(([k, n]) => (
                   <option key={k} value={k}>
@@ -217,15 +223,19 @@ export function AuditPage({ privileged }: { privileged: boolean }) {
                   </option>
                 ))}
               </select>
-            </label>
-            <label className="text-xs font-medium text-slate-700">
+            </div>
+            <div>
+            <label htmlFor="audit-object" className="block text-xs font-medium text-slate-700">
               对象ID
-              <input className={`${inputClass} mt-1`} value={draft.objectId} onChange={set("objectId")} maxLength={64} inputMode="text" />
             </label>
+            <input id="audit-object" className={`${inputClass} mt-1`} value={draft.objectId} onChange={set("objectId")} maxLength={64} inputMode="text" />
+            </div>
           </div>
-          <label className="text-xs font-medium text-slate-700">
-            渠道
-            <select className={`${inputClass} mt-1`} value={draft.channel} onChange={set("channel")}>
+          <div>
+            <label htmlFor="audit-channel" className="block text-xs font-medium text-slate-700">
+              渠道
+            </label>
+            <select id="audit-channel" className={`${inputClass} mt-1`} value={draft.channel} onChange={set("channel")}>
               <option value="">全部渠道</option>
               {Object.entries(CHANNEL_LABELS).map(([k, n]) => (
                 <option key={k} value={k}>
@@ -233,16 +243,20 @@ export function AuditPage({ privileged }: { privileged: boolean }) {
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <div className="grid grid-cols-2 gap-2 sm:col-span-2 lg:col-span-2">
-            <label className="text-xs font-medium text-slate-700">
+            <div>
+            <label htmlFor="audit-from" className="block text-xs font-medium text-slate-700">
               开始日期
-              <input type="date" className={`${inputClass} mt-1`} value={draft.from} onChange={set("from")} />
             </label>
-            <label className="text-xs font-medium text-slate-700">
+            <input id="audit-from" type="date" className={`${inputClass} mt-1`} value={draft.from} onChange={set("from")} />
+            </div>
+            <div>
+            <label htmlFor="audit-to" className="block text-xs font-medium text-slate-700">
               结束日期
-              <input type="date" className={`${inputClass} mt-1`} value={draft.to} onChange={set("to")} />
             </label>
+            <input id="audit-to" type="date" className={`${inputClass} mt-1`} value={draft.to} onChange={set("to")} />
+            </div>
           </div>
           <div className="flex items-end">
             <Button onClick={() => setDraft(EMPTY)} disabled={!filtered && !Object.values(draft).some(Boolean)}>
