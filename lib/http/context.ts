@@ -33,8 +33,10 @@ export function withRequestContext<T>(req: Request, channel: Channel, fn: () => 
  * legacy API.
  */
 export function legacyChannel(req: Request): Channel {
-  const path = new URL(req.url).pathname;
-  if (path === `${BASE}/api/admin` || path.startsWith(`${BASE}/api/admin/`)) return "console";
+  // Route handlers may see the URL with or without the base path, depending on how the request reached them.
+  const full = new URL(req.url).pathname;
+  const path = full === BASE || full.startsWith(`${BASE}/`) ? full.slice(BASE.length) : full;
+  if (path === "/api/admin" || path.startsWith("/api/admin/")) return "console";
   if (req.headers.get("sec-fetch-site") !== "same-origin") return "legacy";
   let from: URL;
   try {

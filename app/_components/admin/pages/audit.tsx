@@ -212,10 +212,10 @@ export function AuditPage({ privileged }: { privileged: boolean }) {
           </div>
           <div className="grid grid-cols-2 gap-2">
             <div>
-            <label htmlFor="audit-kind" className="block text-xs font-medium text-slate-700">
-              对象类型
-            </label>
-            <select id="audit-kind" className={`${inputClass} mt-1`} value={draft.objectKind} onChange={set("objectKind")}>
+              <label htmlFor="audit-kind" className="block text-xs font-medium text-slate-700">
+                对象类型
+              </label>
+              <select id="audit-kind" className={`${inputClass} mt-1`} value={draft.objectKind} onChange={set("objectKind")}>
                 <option value="">全部</option>
                 {Object.entries(OBJECT_LABELS).map(([k, n]) => (
                   <option key={k} value={k}>
@@ -225,10 +225,10 @@ export function AuditPage({ privileged }: { privileged: boolean }) {
               </select>
             </div>
             <div>
-            <label htmlFor="audit-object" className="block text-xs font-medium text-slate-700">
-              对象ID
-            </label>
-            <input id="audit-object" className={`${inputClass} mt-1`} value={draft.objectId} onChange={set("objectId")} maxLength={64} inputMode="text" />
+              <label htmlFor="audit-object" className="block text-xs font-medium text-slate-700">
+                对象ID
+              </label>
+              <input id="audit-object" className={`${inputClass} mt-1`} value={draft.objectId} onChange={set("objectId")} maxLength={64} inputMode="text" />
             </div>
           </div>
           <div>
@@ -246,16 +246,16 @@ export function AuditPage({ privileged }: { privileged: boolean }) {
           </div>
           <div className="grid grid-cols-2 gap-2 sm:col-span-2 lg:col-span-2">
             <div>
-            <label htmlFor="audit-from" className="block text-xs font-medium text-slate-700">
-              开始日期
-            </label>
-            <input id="audit-from" type="date" className={`${inputClass} mt-1`} value={draft.from} onChange={set("from")} />
+              <label htmlFor="audit-from" className="block text-xs font-medium text-slate-700">
+                开始日期
+              </label>
+              <input id="audit-from" type="date" className={`${inputClass} mt-1`} value={draft.from} onChange={set("from")} />
             </div>
             <div>
-            <label htmlFor="audit-to" className="block text-xs font-medium text-slate-700">
-              结束日期
-            </label>
-            <input id="audit-to" type="date" className={`${inputClass} mt-1`} value={draft.to} onChange={set("to")} />
+              <label htmlFor="audit-to" className="block text-xs font-medium text-slate-700">
+                结束日期
+              </label>
+              <input id="audit-to" type="date" className={`${inputClass} mt-1`} value={draft.to} onChange={set("to")} />
             </div>
           </div>
           <div className="flex items-end">
