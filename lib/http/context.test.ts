@@ -24,3 +24,12 @@ describe("legacyChannel", () => {
     expect(legacyChannel(req(`${base}/meeting/appointment`, { "sec-fetch-site": "same-origin", referer: `${base}/elsewhere` }))).toBe("legacy");
   });
 });
+
+describe("contextFromHeaders", () => {
+  it("takes the client address and user agent, showing IPv4-mapped addresses as plain IPv4", async () => {
+    const { contextFromHeaders } = await import("./context");
+    const h = new Headers({ "x-forwarded-for": "::ffff:10.2.3.4", "user-agent": "wxwork/4.1" });
+    expect(contextFromHeaders(h, "page")).toEqual({ channel: "page", clientAddress: "10.2.3.4", userAgent: "wxwork/4.1" });
+    expect(contextFromHeaders(new Headers(), "legacy")).toEqual({ channel: "legacy", clientAddress: null, userAgent: null });
+  });
+});

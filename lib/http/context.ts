@@ -12,10 +12,13 @@ export interface HeaderSource {
 }
 
 export function contextFromHeaders(headers: HeaderSource, channel: Channel): RequestContext {
-  const address = clientAddress(headers as Headers);
+  let address: string | null = clientAddress(headers as Headers);
+  if (!address || address === "unknown") address = null;
+  // An IPv4 client on a dual-stack socket shows up as ::ffff:a.b.c.d; the log shows the address people know.
+  else if (/^::ffff:\d{1,3}(\.\d{1,3}){3}$/i.test(address)) address = address.slice(7);
   return {
     channel,
-    clientAddress: address && address !== "unknown" ? address : null,
+    clientAddress: address,
     userAgent: headers.get("user-agent"),
   };
 }

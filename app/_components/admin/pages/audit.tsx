@@ -85,7 +85,7 @@ function ChangeView({ before, after }: { before: unknown; after: unknown }) {
   if (keys.length === 0) return <p className="text-sm text-slate-500">没有记录变更内容。</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[480px] text-left text-xs" data-testid="audit-change">
+      <table className="w-full text-left text-xs sm:min-w-[480px]" data-testid="audit-change">
         <thead className="text-slate-500">
           <tr>
             <th scope="col" className="py-1 pr-3 font-medium">字段</th>
