@@ -25,11 +25,12 @@ describe("legacyChannel", () => {
   });
 });
 
-describe("contextFromHeaders", () => {
-  it("takes the client address and user agent, showing IPv4-mapped addresses as plain IPv4", async () => {
-    const { contextFromHeaders } = await import("./context");
-    const h = new Headers({ "x-forwarded-for": "::ffff:10.2.3.4", "user-agent": "wxwork/4.1" });
-    expect(contextFromHeaders(h, "page")).toEqual({ channel: "page", clientAddress: "10.2.3.4", userAgent: "wxwork/4.1" });
-    expect(contextFromHeaders(new Headers(), "legacy")).toEqual({ channel: "legacy", clientAddress: null, userAgent: null });
+describe("displayAddress", () => {
+  it("shows IPv4-mapped addresses as IPv4 and unknown as none", async () => {
+    const { displayAddress } = await import("./context");
+    expect(displayAddress("::ffff:10.2.3.4")).toBe("10.2.3.4");
+    expect(displayAddress("2001:db8::1")).toBe("2001:db8::1");
+    expect(displayAddress("unknown")).toBeNull();
+    expect(displayAddress(undefined)).toBeNull();
   });
 });

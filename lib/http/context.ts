@@ -12,15 +12,17 @@ export interface HeaderSource {
 }
 
 export function contextFromHeaders(headers: HeaderSource, channel: Channel): RequestContext {
-  let address: string | null = clientAddress(headers as Headers);
-  if (!address || address === "unknown") address = null;
-  // An IPv4 client on a dual-stack socket shows up as ::ffff:a.b.c.d; the log shows the address people know.
-  else if (/^::ffff:\d{1,3}(\.\d{1,3}){3}$/i.test(address)) address = address.slice(7);
   return {
     channel,
-    clientAddress: address,
+    clientAddress: displayAddress(clientAddress(headers as Headers)),
     userAgent: headers.get("user-agent"),
   };
+}
+
+/** The address as the log shows it: none when unknown; an IPv4 client on a dual-stack socket (::ffff:a.b.c.d) as IPv4. */
+export function displayAddress(address: string | null | undefined): string | null {
+  if (!address || address === "unknown") return null;
+  return /^::ffff:\d{1,3}(\.\d{1,3}){3}$/i.test(address) ? address.slice(7) : address;
 }
 
 /** Runs `fn` (the whole handler) with this request's context. */
