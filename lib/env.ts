@@ -66,6 +66,8 @@ const schema = z.object({
   RATE_LIMIT_SEARCH_PER_MINUTE: z.coerce.number().int("must be an integer").min(1, "must be at least 1").default(30),
   /** Booking submissions (POST /appointment) per user per minute. */
   RATE_LIMIT_SUBMIT_PER_MINUTE: z.coerce.number().int("must be an integer").min(1, "must be at least 1").default(10),
+  /** Days the audit trail is kept; older rows are deleted by the maintenance run. */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int("must be an integer").min(1, "must be at least 1").max(36500).default(400),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -4,7 +4,9 @@ import { getSessionAdmin, getSessionUser, type SessionAdmin, type SessionUser } 
 import { env } from "@/lib/env";
 import { AppError, badInput, MESSAGES, type ErrorCode } from "@/lib/errors";
 import { assertWithinBudget, type Budget } from "@/lib/services/rate-limit/assert-within-budget";
+import { setRequestActor } from "@/lib/request-context";
 import { clientAddress } from "./client-address";
+import { adminActor, legacyChannel, userActor, withRequestContext } from "./context";
 import { errorPage } from "./error-page";
 import { BodyParseError, readParams, type Params } from "./params";
 import { describeZodError } from "./zod";
@@ -73,7 +75,17 @@ export function legacyRoute<S extends z.ZodType = z.ZodType<Record<string, never
   opts: Options<S>,
   handler: Handler<z.infer<S>>,
 ) {
-  return async (req: Request, routeCtx?: { params?: Promise<Record<string, string | string[]>> }) => {
+  return (req: Request, routeCtx?: { params?: Promise<Record<string, string | string[]>> }) =>
+    withRequestContext(req, legacyChannel(req), () => handleLegacy(opts, handler, req, routeCtx));
+}
+
+async function handleLegacy<S extends z.ZodType>(
+  opts: Options<S>,
+  handler: Handler<z.infer<S>>,
+  req: Request,
+  routeCtx?: { params?: Promise<Record<string, string | string[]>> },
+): Promise<Response> {
+  {
     try {
       if ((req.method !== "GET" && req.method !== "HEAD") || opts.stateChangingGet) assertSameOrigin(req);
       const auth = opts.auth ?? "public";
@@ -83,6 +95,9 @@ export function legacyRoute<S extends z.ZodType = z.ZodType<Record<string, never
       const admin = auth === "admin" || auth === "super" ? await getSessionAdmin() : null;
       if ((auth === "admin" || auth === "super") && !admin) throw new AppError(1005);
       if (auth === "super" && !admin!.privileged) throw new AppError(1006);
+      // The audit trail's actor: the identity this endpoint authenticated (an admin endpoint acts as the admin).
+      if (admin) setRequestActor(adminActor(admin));
+      else if (user) setRequestActor(userActor(user));
 
       let params: Params;
       try {
@@ -101,7 +116,7 @@ export function legacyRoute<S extends z.ZodType = z.ZodType<Record<string, never
       if (opts.htmlErrors && e instanceof AppError) return errorPage(e.code, { message: e.message, ...opts.htmlErrors });
       return legacyErrorResponse(e, req);
     }
-  };
+  }
 }
 
 /** Parses parameters with a schema: 4002 naming the field, or the field's own code from `errorCodes`. */

@@ -1,8 +1,10 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError, type ErrorCode } from "@/lib/errors";
+import { setRequestActor } from "@/lib/request-context";
 import { authenticateAccessToken, type OpenApiCaller } from "@/lib/services/openapi/authenticate-access-token";
 import { NOT_FOUND_ISSUE } from "@/lib/validation/open-api";
+import { withRequestContext } from "./context";
 
 // The Open API envelope {success, code, message, value?, fieldErrors} (integrations.md §3.1) and the ONE mapping of
 // our AppError codes (the legacy errcodes) to Open API codes. Nothing else builds this envelope.
@@ -154,13 +156,15 @@ export function openRoute<S extends z.ZodType>(
   opts: { schema: S; resource: OpenResource },
   handler: (ctx: OpenContext<z.infer<S>>) => Promise<unknown>,
 ) {
-  return async (req: Request): Promise<Response> => {
+  return (req: Request): Promise<Response> => withRequestContext(req, "openapi", async () => {
     try {
       const check = await authenticateAccessToken(new URL(req.url).searchParams.get("access_token"));
       if (!check.ok) {
         const code = check.reason === "missing" ? 71002 : check.reason === "expired" ? 71004 : 71003;
         return openFail(code, ENGLISH[code], "access_token");
       }
+      // The audit trail's actor: the app credential the token belongs to.
+      setRequestActor({ kind: "openapi", id: check.caller.credentialId, name: check.caller.appkey });
       let raw: Record<string, unknown>;
       try {
         raw = await readOpenBody(req);
@@ -176,7 +180,7 @@ export function openRoute<S extends z.ZodType>(
     } catch (e) {
       return openErrorResponse(e, req, opts.resource);
     }
-  };
+  });
 }
 
 /** The one endpoint without an access token (`/oapi/gettoken`): same envelope and validation. */
@@ -184,7 +188,7 @@ export function openPublicRoute<S extends z.ZodType>(
   opts: { schema: S },
   handler: (ctx: { req: Request; input: z.infer<S> }) => Promise<unknown>,
 ) {
-  return async (req: Request): Promise<Response> => {
+  return (req: Request): Promise<Response> => withRequestContext(req, "openapi", async () => {
     try {
       let raw: Record<string, unknown>;
       try {
@@ -201,5 +205,5 @@ export function openPublicRoute<S extends z.ZodType>(
     } catch (e) {
       return openErrorResponse(e, req, "token");
     }
-  };
+  });
 }

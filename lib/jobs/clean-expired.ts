@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows";
 import { STATUS } from "@/lib/db/schema";
+import { recordAudit } from "@/lib/services/audit/record-audit";
 
 export interface CleanReport {
   deleted: number;
@@ -22,12 +23,24 @@ export async function cleanExpired(now: Date, days: number, deadline: number): P
   let deleted = 0;
   for (;;) {
     if (Date.now() >= deadline) return { deleted, cutoff: cutoff.toISOString(), truncated: true };
-    const result = await db.execute(sql`
-      delete from appointments where id in (
-        select id from appointments where status = ${STATUS.EXPIRED} and ends_at < ${cutoff.toISOString()}::timestamptz
-        order by id limit ${BATCH} for update skip locked)
-      returning id`);
-    const n = rowsOf(result).length;
+    // Each batch and its audit row (which bookings went, by which rule) commit together.
+    const n = await db.transaction(async (tx) => {
+      const result = await tx.execute(sql`
+        delete from appointments where id in (
+          select id from appointments where status = ${STATUS.EXPIRED} and ends_at < ${cutoff.toISOString()}::timestamptz
+          order by id limit ${BATCH} for update skip locked)
+        returning id`);
+      const ids = rowsOf<{ id: number }>(result).map((r) => Number(r.id));
+      if (ids.length > 0) {
+        await recordAudit(tx, {
+          action: "booking.cleaned",
+          objectKind: "booking",
+          before: { status: "expired", count: ids.length, ids },
+          after: { deleted: true, olderThanDays: days, cutoff: cutoff.toISOString() },
+        });
+      }
+      return ids.length;
+    });
     deleted += n;
     if (n < BATCH) return { deleted, cutoff: cutoff.toISOString(), truncated: false };
   }

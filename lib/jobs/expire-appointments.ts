@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows";
 import { STATUS } from "@/lib/db/schema";
+import { recordAudit } from "@/lib/services/audit/record-audit";
+import { statusName } from "@/lib/services/audit/summaries";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 
 export const EXPIRED_INFO = "预约已过期";
@@ -37,6 +39,15 @@ export async function expireAppointments(now: Date): Promise<ExpiryReport> {
       returning a.id, target.status as previous`);
     const rows = rowsOf<{ id: number; previous: number }>(result);
     await emitOpenEvent(tx, "book_update", rows.map((r) => Number(r.id)));
+    for (const r of rows) {
+      await recordAudit(tx, {
+        action: "booking.expired",
+        objectKind: "booking",
+        objectId: Number(r.id),
+        before: { status: statusName(Number(r.previous)) },
+        after: { status: "expired" },
+      });
+    }
     const count = (s: number) => rows.filter((r) => Number(r.previous) === s).length;
     return {
       expired: rows.length,

@@ -4,7 +4,7 @@ import { jobState } from "@/lib/db/schema";
 
 // When each periodic step last completed, in the database so that every server (and a restarted one) agrees.
 
-export type JobName = "maintenance" | "auto-review" | "auto-clean";
+export type JobName = "maintenance" | "auto-review" | "auto-clean" | "audit-retention";
 
 export async function lastRunAt(name: JobName): Promise<Date | null> {
   const db = await getDb();

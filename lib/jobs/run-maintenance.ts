@@ -2,17 +2,22 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { settings } from "@/lib/db/schema";
 import { deliverOutbox, type DeliveryReport } from "@/lib/outbox/deliver-outbox";
+import { runWithRequestContext } from "@/lib/request-context";
 import type { HandlerRegistry } from "@/lib/outbox/handlers/types";
 import { log } from "@/lib/observability/log";
 import { MAINTENANCE_LOCK, withAdvisoryLock } from "./advisory-lock";
 import { autoReview, type ApproveAppointments, type AutoReviewReport } from "./auto-review";
+import { env } from "@/lib/env";
 import { cleanExpired, type CleanReport } from "./clean-expired";
 import { expireAppointments, type ExpiryReport } from "./expire-appointments";
 import { lastRunAt, recordRun } from "./job-state";
+import { pruneAuditLog, type AuditPruneReport } from "./prune-audit-log";
 
 // The background work of the whole system (architecture.md "Background work"): one idempotent function, run every
 // minute by the cron route and by the self-hosted scheduler. Any number of overlapping calls, on any number of
 // servers, do the work once: a run that cannot take the advisory lock returns at once with `ran: false`.
+
+export const SYSTEM_ACTOR = { kind: "system", id: null, name: "系统" } as const;
 
 export interface MaintenanceOptions {
   /** The clock (tests pin it). */
@@ -37,6 +42,7 @@ export interface MaintenanceReport {
     autoReview: StepResult<(({ ran: true } & AutoReviewReport) | Skipped) & { ms: number }>;
     autoClean: StepResult<(({ ran: true } & CleanReport) | Skipped) & { ms: number }>;
     outbox: StepResult<DeliveryReport & { ms: number }>;
+    auditRetention: StepResult<(({ ran: true; days: number } & AuditPruneReport) | Skipped) & { ms: number }>;
   };
 }
 
@@ -48,11 +54,17 @@ const OUTBOX_BUDGET_MS = 20_000;
 const DUE_SLACK_MS = 15_000;
 // Auto-clean deletes by age (the interval setting), so checking hourly keeps the table tidy without churn.
 const CLEAN_EVERY_MS = 60 * 60_000;
+// The audit trail is kept for months: deleting what crossed the line once an hour is plenty.
+const AUDIT_PRUNE_EVERY_MS = 60 * 60_000;
+const AUDIT_PRUNE_BUDGET_MS = 5_000;
 
 export async function runMaintenance(opts: MaintenanceOptions = {}): Promise<MaintenanceReport> {
   const started = Date.now();
   const now = opts.now ?? new Date();
-  const locked = await withAdvisoryLock(MAINTENANCE_LOCK, () => runSteps(now, opts));
+  // Whatever the run changes is recorded in the audit trail as the system, through the maintenance door.
+  const locked = await runWithRequestContext({ channel: "maintenance", actor: SYSTEM_ACTOR }, () =>
+    withAdvisoryLock(MAINTENANCE_LOCK, () => runSteps(now, opts)),
+  );
   if (!locked.acquired) {
     return { ran: false, reason: "another maintenance run is in progress", startedAt: now.toISOString(), durationMs: Date.now() - started };
   }
@@ -92,7 +104,17 @@ async function runSteps(now: Date, opts: MaintenanceOptions): Promise<NonNullabl
   // Last, so that the messages of this run's reviews go out in the same run.
   const outbox = await step(() => deliverOutbox({ now: () => now, budgetMs: OUTBOX_BUDGET_MS, handlers: opts.handlers }));
 
-  return { expiry, autoReview: autoReviewResult, autoClean, outbox };
+  const auditRetention = await step(async () => {
+    const last = await lastRunAt("audit-retention");
+    const due = last ? new Date(last.getTime() + AUDIT_PRUNE_EVERY_MS - DUE_SLACK_MS) : new Date(0);
+    if (due > now) return { ran: false as const, reason: "not due", nextDueAt: due.toISOString() };
+    const days = env().AUDIT_RETENTION_DAYS;
+    const r = await pruneAuditLog(now, days, Date.now() + AUDIT_PRUNE_BUDGET_MS);
+    if (!r.truncated) await recordRun("audit-retention", now, r);
+    return { ran: true as const, days, ...r };
+  });
+
+  return { expiry, autoReview: autoReviewResult, autoClean, outbox, auditRetention };
 }
 
 /** One log line per step (name, ok, duration and what it did), for the operators' log search. */

@@ -6,6 +6,7 @@ import { admins, users } from "@/lib/db/schema";
 import { AppError, badInput } from "@/lib/errors";
 import type { SessionAdmin } from "@/lib/auth/session";
 import { RESERVED_ADMIN_NAME, type BatchAddAdminsInput } from "@/lib/validation/admin";
+import { recordAudit } from "@/lib/services/audit/record-audit";
 import { lockAdminsFor, requireSuper } from "./admin-guards";
 
 /**
@@ -57,7 +58,15 @@ export async function batchAddAdmins(actor: SessionAdmin | null, input: BatchAdd
       .insert(admins)
       .values([...names.values()].map((username) => ({ username, passwordHash: null, privileged: input.privileged })))
       .onConflictDoNothing()
-      .returning({ id: admins.id });
+      .returning({ id: admins.id, username: admins.username });
+    for (const r of rows) {
+      await recordAudit(tx, {
+        action: "admin.added",
+        objectKind: "admin",
+        objectId: r.id,
+        after: { username: r.username, privileged: input.privileged, hasPassword: false, batch: true },
+      });
+    }
     return rows.length;
   });
   if (skipped > 0) throw new AppError(1011);

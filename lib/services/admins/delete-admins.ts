@@ -4,6 +4,7 @@ import { admins } from "@/lib/db/schema";
 import { AppError, badInput } from "@/lib/errors";
 import type { SessionAdmin } from "@/lib/auth/session";
 import type { DeleteAdminsInput } from "@/lib/validation/admin";
+import { recordAudit } from "@/lib/services/audit/record-audit";
 import { assertSuperAdminRemains, lockAdminsFor, requireSuper } from "./admin-guards";
 
 /**
@@ -23,8 +24,20 @@ export async function deleteAdmins(actor: SessionAdmin | null, input: DeleteAdmi
     if (unknown !== undefined) throw badInput("ids", `管理员 ${unknown} 不存在`);
     const targets = ids.filter((id) => id !== actor.id);
     if (targets.length === 0) return { deleted: 0 };
-    const gone = await tx.delete(admins).where(inArray(admins.id, targets)).returning({ id: admins.id });
+    const gone = await tx
+      .delete(admins)
+      .where(inArray(admins.id, targets))
+      .returning({ id: admins.id, username: admins.username, privileged: admins.privileged });
     await assertSuperAdminRemains(tx);
+    for (const g of gone) {
+      await recordAudit(tx, {
+        action: "admin.deleted",
+        objectKind: "admin",
+        objectId: g.id,
+        before: { username: g.username, privileged: g.privileged },
+        ...(ids.length > 1 ? { after: { batch: true } } : {}),
+      });
+    }
     return { deleted: gone.length };
   });
 }

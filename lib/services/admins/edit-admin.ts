@@ -5,6 +5,7 @@ import { AppError, badInput } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import type { SessionAdmin } from "@/lib/auth/session";
 import { RESERVED_ADMIN_NAME, type EditAdminInput } from "@/lib/validation/admin";
+import { recordAudit } from "@/lib/services/audit/record-audit";
 import { assertSuperAdminRemains, lockAdminsFor } from "./admin-guards";
 
 /**
@@ -37,6 +38,13 @@ export async function editAdmin(actor: SessionAdmin | null, input: EditAdminInpu
         })
         .where(eq(admins.id, input.id));
       if (target.privileged && !privileged) await assertSuperAdminRemains(tx);
+      await recordAudit(tx, {
+        action: "admin.edited",
+        objectKind: "admin",
+        objectId: input.id,
+        before: { username: target.username, privileged: target.privileged },
+        after: { username: input.username, privileged, passwordChanged: !!passwordHash },
+      });
     });
   } catch (e) {
     if (pgErrorCode(e) === "23505") throw new AppError(1007);

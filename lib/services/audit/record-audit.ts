@@ -1,5 +1,6 @@
+import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db";
-import { auditLog } from "@/lib/db/schema";
+import { auditLog, users } from "@/lib/db/schema";
 import { requestContext, type Actor, type Channel } from "@/lib/request-context";
 
 export interface AuditEntry {
@@ -21,6 +22,24 @@ export type AuditRow = typeof auditLog.$inferSelect;
 
 const cut = (s: string | null | undefined, n: number) => (s == null ? null : s.slice(0, n));
 
+// Summaries are written by many services; whatever they pass, these never reach the log in clear.
+const SECRET_KEY = /pass(word)?|secret|token|aes_?key|hash|credential_?value/i;
+
+/** A JSON-safe copy of a summary with secret-looking keys masked (depth-limited: summaries are small). */
+export function redact(value: unknown, depth = 0): unknown {
+  if (value === undefined) return null;
+  if (value === null || typeof value !== "object") return typeof value === "bigint" ? String(value) : value;
+  if (value instanceof Date) return value.toISOString();
+  if (depth > 4) return "…";
+  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (v === undefined) continue;
+    out[k] = SECRET_KEY.test(k) && v !== null && v !== "" && typeof v !== "boolean" ? "***" : redact(v, depth + 1);
+  }
+  return out;
+}
+
 /**
  * The one way to write the audit trail: call it inside the transaction that makes the change, so the row exists if
  * and only if the change commits. Address, user agent and channel come from the request context (lib/request-context.ts).
@@ -28,17 +47,23 @@ const cut = (s: string | null | undefined, n: number) => (s == null ? null : s.s
 export async function recordAudit(tx: Tx | Db, entry: AuditEntry): Promise<AuditRow> {
   const ctx = requestContext();
   const actor: Actor = entry.actor ?? ctx?.actor ?? { kind: "system", id: null, name: null };
+  let actorName = actor.name;
+  if (actorName == null && actor.kind === "user" && actor.id != null && Number.isSafeInteger(Number(actor.id))) {
+    // Sessions carry only ids; the log shows who it was by name (and keeps it after the user is gone).
+    const [u] = await tx.select({ name: users.name }).from(users).where(eq(users.id, Number(actor.id)));
+    actorName = u?.name ?? null;
+  }
   const [row] = await tx
     .insert(auditLog)
     .values({
       actorKind: actor.kind,
       actorId: actor.id == null ? null : String(actor.id).slice(0, 64),
-      actorName: cut(actor.name, 128),
+      actorName: cut(actorName, 128),
       action: entry.action,
       objectKind: entry.objectKind,
       objectId: entry.objectId == null ? null : String(entry.objectId).slice(0, 64),
-      before: entry.before ?? null,
-      after: entry.after ?? null,
+      before: entry.before == null ? null : redact(entry.before),
+      after: entry.after == null ? null : redact(entry.after),
       clientAddress: cut(ctx?.clientAddress, 64),
       userAgent: cut(ctx?.userAgent, 512),
       channel: entry.channel ?? ctx?.channel ?? "maintenance",

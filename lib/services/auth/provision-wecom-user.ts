@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import type { TokenUser } from "@/lib/auth/identity";
 import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit/record-audit";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 
 /** legacy §7.5: a 10-character userid is a student number. */
@@ -58,7 +59,16 @@ export async function provisionWecomUser(userid: string): Promise<TokenUser> {
       })
       .onConflictDoNothing()
       .returning({ id: users.id, userid: users.userid });
-    if (rows[0]) await emitOpenEvent(tx, "user_add", [rows[0].id]);
+    if (rows[0]) {
+      await emitOpenEvent(tx, "user_add", [rows[0].id]);
+      await recordAudit(tx, {
+        action: "user.created",
+        objectKind: "user",
+        objectId: rows[0].id,
+        actor: { kind: "user", id: rows[0].id, name: (m.name ?? userid).slice(0, 64) },
+        after: { userid, name: (m.name ?? userid).slice(0, 64), departments: m.department, firstSignIn: true },
+      });
+    }
     return rows;
   });
   if (created) return created;

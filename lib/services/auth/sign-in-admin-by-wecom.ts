@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import { admins } from "@/lib/db/schema";
 import type { TokenAdmin } from "@/lib/auth/identity";
 import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit/record-audit";
 import { codeExchangeFailure } from "./wecom-failure";
 
 /**
@@ -21,6 +22,21 @@ export async function signInAdminByWecom(code: string): Promise<TokenAdmin> {
   if (identity.kind !== "member") throw new AppError(3002);
   const db = await getDb();
   const [row] = await db.select().from(admins).where(sql`lower(${admins.username}) = lower(${identity.userid})`);
-  if (!row) throw new AppError(1010);
+  if (!row) {
+    await recordAudit(db, {
+      action: "auth.admin_sign_in_failed",
+      objectKind: "admin",
+      actor: { kind: "anonymous", id: null, name: identity.userid },
+      after: { username: identity.userid, method: "wecom_qr", reason: "not_admin" },
+    });
+    throw new AppError(1010);
+  }
+  await recordAudit(db, {
+    action: "auth.admin_signed_in",
+    objectKind: "admin",
+    objectId: row.id,
+    actor: { kind: "admin", id: row.id, name: row.username },
+    after: { method: "wecom_qr" },
+  });
   return { id: row.id, username: row.username, privileged: row.privileged, sv: row.sessionVersion };
 }

@@ -5,6 +5,7 @@ import { users } from "@/lib/db/schema";
 import { DEMO_USERS } from "@/lib/db/seed";
 import { env } from "@/lib/env";
 import { AppError, badInput } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit/record-audit";
 
 /** Demo sign-in (DEMO_LOGIN=1 only): become one of the seeded demo users without WeCom. */
 export async function signInDemoUser(userid: string): Promise<TokenUser> {
@@ -13,6 +14,13 @@ export async function signInDemoUser(userid: string): Promise<TokenUser> {
   const db = await getDb();
   const [row] = await db.select({ id: users.id, userid: users.userid }).from(users).where(sql`${users.userid} = ${userid}`);
   if (!row) throw badInput("userid", "演示用户不存在");
+  await recordAudit(db, {
+    action: "auth.user_signed_in",
+    objectKind: "user",
+    objectId: row.id,
+    actor: { kind: "user", id: row.id, name: null },
+    after: { userid: row.userid, method: "demo" },
+  });
   return row;
 }
 

@@ -1,6 +1,8 @@
 import { getUserIdentity } from "@/lib/clients/wecom/get-user-identity";
 import type { TokenUser } from "@/lib/auth/identity";
+import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit/record-audit";
 import { provisionWecomUser } from "./provision-wecom-user";
 import { codeExchangeFailure } from "./wecom-failure";
 
@@ -17,5 +19,13 @@ export async function signInWecomUser(code: string): Promise<TokenUser> {
     throw codeExchangeFailure(e, { refused: 3001, unavailable: 1001 });
   }
   if (identity.kind !== "member") throw new AppError(3002);
-  return provisionWecomUser(identity.userid);
+  const user = await provisionWecomUser(identity.userid);
+  await recordAudit(await getDb(), {
+    action: "auth.user_signed_in",
+    objectKind: "user",
+    objectId: user.id,
+    actor: { kind: "user", id: user.id, name: null },
+    after: { userid: user.userid, method: "wecom" },
+  });
+  return user;
 }

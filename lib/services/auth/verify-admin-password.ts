@@ -4,6 +4,7 @@ import type { TokenAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { admins } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit/record-audit";
 import { hitRateLimit } from "@/lib/services/rate-limit/hit-rate-limit";
 import { releaseRateLimit } from "@/lib/services/rate-limit/release-rate-limit";
 
@@ -27,8 +28,25 @@ export async function verifyAdminPassword(username: string, password: string, cl
   const [row] = name ? await db.select().from(admins).where(sql`lower(${admins.username}) = lower(${name})`) : [];
   // An unknown name costs as much as a wrong password: response time does not reveal which admins exist.
   const ok = row ? await verifyPassword(row.passwordHash, password) : await verifyPassword(await (dummyHash ??= hashPassword("x")), password + "\0");
-  if (!row || !ok || !password) throw new AppError(1002);
+  if (!row || !ok || !password) {
+    // Its own statement, committed although the sign-in fails: failed attempts are what an audit is read for.
+    await recordAudit(db, {
+      action: "auth.admin_sign_in_failed",
+      objectKind: "admin",
+      objectId: row?.id ?? null,
+      actor: { kind: "anonymous", id: null, name: name.slice(0, 64) },
+      after: { username: name.slice(0, 64), method: "password", reason: row ? "wrong_password" : "unknown_username" },
+    });
+    throw new AppError(1002);
+  }
 
   await Promise.all(keys.map((k) => releaseRateLimit(k)));
+  await recordAudit(db, {
+    action: "auth.admin_signed_in",
+    objectKind: "admin",
+    objectId: row.id,
+    actor: { kind: "admin", id: row.id, name: row.username },
+    after: { method: "password" },
+  });
   return { id: row.id, username: row.username, privileged: row.privileged, sv: row.sessionVersion };
 }

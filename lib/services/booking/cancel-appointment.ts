@@ -2,6 +2,8 @@ import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, STATUS } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit/record-audit";
+import { statusName } from "@/lib/services/audit/summaries";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { CHECK_INFO } from "./check-info";
 import { CANCELLABLE_STATUSES } from "./is-cancellable";
@@ -14,7 +16,7 @@ import { CANCELLABLE_STATUSES } from "./is-cancellable";
 export async function cancelAppointment(id: number, userId: number | null, now = new Date()): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: appointments.id }).from(appointments).where(eq(appointments.id, id));
+    const [existing] = await tx.select({ id: appointments.id, status: appointments.status }).from(appointments).where(eq(appointments.id, id));
     if (!existing) throw new AppError(2007);
     // One conditional update: a concurrent review or expiry cannot slip between a check and the write.
     const updated = await tx
@@ -31,5 +33,12 @@ export async function cancelAppointment(id: number, userId: number | null, now =
       .returning({ id: appointments.id });
     if (updated.length === 0) throw new AppError(2006);
     await emitOpenEvent(tx, "book_cancel", [id]);
+    await recordAudit(tx, {
+      action: "booking.cancelled",
+      objectKind: "booking",
+      objectId: id,
+      before: { status: statusName(existing.status) },
+      after: { status: "cancelled" },
+    });
   });
 }

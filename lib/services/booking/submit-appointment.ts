@@ -1,5 +1,7 @@
 import { getDb } from "@/lib/db";
 import { appointments, attendees, STATUS } from "@/lib/db/schema";
+import { recordAudit } from "@/lib/services/audit/record-audit";
+import { bookingSummary } from "@/lib/services/audit/summaries";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { approveAppointments, type Checker } from "@/lib/services/review/approve-appointments";
 import { assertBookable } from "./assert-bookable";
@@ -73,6 +75,12 @@ export async function submitAppointment(
       await tx.insert(attendees).values(input.attendees.map((a) => ({ ...a, appointmentId: row.id })));
     }
     await emitOpenEvent(tx, "book_success", [row.id]);
+    await recordAudit(tx, {
+      action: "booking.submitted",
+      objectKind: "booking",
+      objectId: row.id,
+      after: { ...bookingSummary({ roomId: input.roomId, startsAt: start, endsAt: end, status: STATUS.PENDING, participants: input.size, purpose: input.purpose }), userId: input.userId },
+    });
     return { row, needAudit: room.needAudit };
   });
   if (!needAudit || opts.approveAs) await approveAppointments([row.id], needAudit ? opts.approveAs! : NO_REVIEW, { now });

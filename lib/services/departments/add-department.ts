@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { getDb, pgErrorCode } from "@/lib/db";
 import { departments } from "@/lib/db/schema";
 import { badInput } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit/record-audit";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { loadOpenDepts } from "@/lib/services/openapi/load-open-depts";
 import { assertDepartmentParent } from "./assert-department-parent";
@@ -21,6 +22,7 @@ export async function addDepartment(input: { id?: string; name: string; parentId
       if (parentId) await assertDepartmentParent(tx, id, parentId);
       await tx.insert(departments).values({ id, name: input.name, parentId });
       await emitOpenEvent(tx, "dept_add", [id]);
+      await recordAudit(tx, { action: "department.added", objectKind: "department", objectId: id, after: { name: input.name, parentId } });
       return (await loadOpenDepts(tx, [id]))[0];
     });
   } catch (e) {

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { departments, rooms, users } from "@/lib/db/schema";
 import { badInput, notFound } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit/record-audit";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 
 /**
@@ -31,5 +32,12 @@ export async function removeDepartment(deptId: string) {
     await emitOpenEvent(tx, "user_update", movedUsers.map((u) => u.id));
     await emitOpenEvent(tx, "room_update", movedRooms.map((r) => r.id));
     await emitOpenEvent(tx, "dept_remove", [deptId]);
+    await recordAudit(tx, {
+      action: "department.removed",
+      objectKind: "department",
+      objectId: deptId,
+      before: { name: current.name, parentId: current.parentId },
+      after: { deleted: true, usersDetached: movedUsers.length, roomsDetached: movedRooms.length },
+    });
   });
 }

@@ -2,6 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { departments } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit/record-audit";
+import { changedFields } from "@/lib/services/audit/summaries";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { loadOpenDepts } from "@/lib/services/openapi/load-open-depts";
 import { assertDepartmentParent } from "./assert-department-parent";
@@ -24,6 +26,13 @@ export async function updateDepartment(input: { id: string; name?: string; paren
       })
       .where(eq(departments.id, input.id));
     await emitOpenEvent(tx, "dept_update", [input.id]);
+    const after = { name: input.name ?? current.name, parentId: parentId !== undefined ? parentId : current.parentId };
+    await recordAudit(tx, {
+      action: "department.edited",
+      objectKind: "department",
+      objectId: input.id,
+      ...changedFields({ name: current.name, parentId: current.parentId }, after),
+    });
     return (await loadOpenDepts(tx, [input.id]))[0];
   });
 }

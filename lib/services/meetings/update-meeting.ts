@@ -4,6 +4,8 @@ import { appointments, attendees, rooms, STATUS } from "@/lib/db/schema";
 import { AppError, badInput, notFound } from "@/lib/errors";
 import { assertBookable } from "@/lib/services/booking/assert-bookable";
 import { CHECK_INFO } from "@/lib/services/booking/check-info";
+import { recordAudit } from "@/lib/services/audit/record-audit";
+import { bookingSummary } from "@/lib/services/audit/summaries";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { loadOpenMeetings } from "@/lib/services/openapi/load-open-meetings";
 import { approveAppointments } from "@/lib/services/review/approve-appointments";
@@ -93,6 +95,25 @@ export async function updateMeeting(input: UpdateMeetingInput, appkey: string, n
       if (added.length) await tx.insert(attendees).values(added.map((p) => ({ ...p, appointmentId: m.id })));
     }
     await emitOpenEvent(tx, "book_update", [m.id]);
+    await recordAudit(tx, {
+      action: isMove ? "booking.moved" : "booking.updated",
+      objectKind: "booking",
+      objectId: m.id,
+      before: { ...bookingSummary(m), speaker: m.speaker, address: m.address },
+      after: {
+        ...bookingSummary({
+          roomId,
+          startsAt: new Date(begin),
+          endsAt: new Date(end),
+          status: isMove ? STATUS.PENDING : m.status,
+          participants,
+          purpose: input.subject ?? m.purpose,
+        }),
+        speaker: input.speaker ?? m.speaker,
+        address: input.address !== undefined ? input.address || null : m.address,
+        ...(people ? { attendees: people.length } : {}),
+      },
+    });
     const [room] = await tx.select({ needAudit: rooms.needAudit }).from(rooms).where(eq(rooms.id, roomId));
     return { isMove, needAudit: room.needAudit, wasPending: m.status === STATUS.PENDING || isMove };
   });

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { openApiCredentials, openApiSubscriptions } from "@/lib/db/schema";
 import { pushCallback } from "@/lib/clients/subscriber/push-callback";
 import { badInput, notFound } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit/record-audit";
 
 /** The subscriber must answer the check_url event within this time (integrations.md §3.3). */
 export const CHECK_URL_TIMEOUT_MS = 1500;
@@ -43,9 +44,23 @@ export async function saveSubscription(input: SubscriptionInput) {
   if (!check.ok) throw badInput("callbackUrl", `回调地址验证失败：${check.error}`);
 
   const values = { callbackUrl: url.toString(), aesKey: input.aesKey, token: input.token, verifiedAt: new Date(), updatedAt: new Date() };
-  await db
-    .insert(openApiSubscriptions)
-    .values({ credentialId: cred.id, ...values })
-    .onConflictDoUpdate({ target: openApiSubscriptions.credentialId, set: values });
+  await db.transaction(async (tx) => {
+    const [old] = await tx
+      .select({ callbackUrl: openApiSubscriptions.callbackUrl })
+      .from(openApiSubscriptions)
+      .where(eq(openApiSubscriptions.credentialId, cred.id));
+    await tx
+      .insert(openApiSubscriptions)
+      .values({ credentialId: cred.id, ...values })
+      .onConflictDoUpdate({ target: openApiSubscriptions.credentialId, set: values });
+    // The AES key and token are secrets: only that they changed is recorded.
+    await recordAudit(tx, {
+      action: "subscription.saved",
+      objectKind: "subscription",
+      objectId: cred.id,
+      before: old ? { callbackUrl: old.callbackUrl } : null,
+      after: { appkey: cred.appkey, callbackUrl: values.callbackUrl, verified: true },
+    });
+  });
   return { ms: check.ms };
 }

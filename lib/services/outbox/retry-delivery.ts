@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { outbox } from "@/lib/db/schema";
+import { recordAudit } from "@/lib/services/audit/record-audit";
 
 /**
  * An admin sends failed messages again (after fixing what made them fail, e.g. the recipient's visibility): they go
@@ -10,10 +11,15 @@ import { outbox } from "@/lib/db/schema";
 export async function retryDelivery(ids: number[]): Promise<number> {
   if (ids.length === 0) return 0;
   const db = await getDb();
-  const rows = await db
-    .update(outbox)
-    .set({ status: "pending", attempts: 0, nextAttemptAt: new Date() })
-    .where(and(inArray(outbox.id, ids), eq(outbox.status, "failed")))
-    .returning({ id: outbox.id });
-  return rows.length;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(outbox)
+      .set({ status: "pending", attempts: 0, nextAttemptAt: new Date() })
+      .where(and(inArray(outbox.id, ids), eq(outbox.status, "failed")))
+      .returning({ id: outbox.id, topic: outbox.topic });
+    for (const r of rows) {
+      await recordAudit(tx, { action: "delivery.retried", objectKind: "delivery", objectId: r.id, before: { status: "failed" }, after: { status: "pending", topic: r.topic } });
+    }
+    return rows.length;
+  });
 }

@@ -3,6 +3,8 @@ import { getDb } from "@/lib/db";
 import { avatars, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { UpdateProfileInput } from "@/lib/validation/profile";
+import { recordAudit } from "@/lib/services/audit/record-audit";
+import { changedFields } from "@/lib/services/audit/summaries";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { avatarIdOf, avatarUrl } from "./avatar-url";
 import { toProfile, type Profile } from "./to-profile";
@@ -42,6 +44,8 @@ export async function updateProfile(userId: number, input: UpdateProfileInput): 
       .returning();
     if (!row) throw new AppError(2002);
     await emitOpenEvent(tx, "user_update", [row.id]);
+    const fields = (u: typeof row) => ({ avatar: u.avatar, gender: u.gender, age: u.age, phone: u.phone, email: u.email });
+    await recordAudit(tx, { action: "profile.updated", objectKind: "user", objectId: row.id, ...changedFields(fields(current), fields(row)) });
     return toProfile(row);
   });
 }

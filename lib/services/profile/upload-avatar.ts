@@ -3,6 +3,7 @@ import { and, desc, eq, notInArray } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { avatars, users } from "@/lib/db/schema";
 import { AppError, badInput } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit/record-audit";
 import { reencodeAvatar } from "@/lib/images/reencode-avatar";
 import { avatarIdOf, avatarUrl } from "./avatar-url";
 
@@ -34,6 +35,12 @@ export async function uploadAvatar(userId: number, file: { bytes: Buffer }): Pro
       .limit(AVATARS_KEPT);
     const keep = [...recent.map((r) => r.id), id, avatarIdOf(user.avatar)].filter((x): x is string => !!x);
     await tx.delete(avatars).where(and(eq(avatars.userId, userId), notInArray(avatars.id, keep)));
+    await recordAudit(tx, {
+      action: "profile.avatar_uploaded",
+      objectKind: "user",
+      objectId: userId,
+      after: { avatar: avatarUrl(id), contentType: encoded.contentType, bytes: encoded.data.length },
+    });
   });
   return avatarUrl(id);
 }

@@ -6,6 +6,8 @@ import { CHECK_INFO } from "@/lib/services/booking/check-info";
 import { isWithinOpenHours } from "@/lib/services/booking/is-within-open-hours";
 import { overlaps } from "@/lib/services/booking/overlaps";
 import { roomOpenHours } from "@/lib/services/booking/room-open-hours";
+import { recordAudit } from "@/lib/services/audit/record-audit";
+import { reviewerActor } from "@/lib/services/audit/summaries";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { getSettings } from "@/lib/services/settings/get-settings";
 import { notifyBooker } from "./notify-booker";
@@ -98,8 +100,18 @@ async function approveOne(tx: Tx, id: number, roomId: number, checker: Checker, 
   if (b.startsAt.getTime() <= now.getTime()) return { outcome: "started" as const, cascaded: none };
 
   const reviewed = { reviewedByAdminId: checker.adminId, reviewedBy: checker.name, reviewedAt: now, updatedAt: now };
+  const actor = reviewerActor(checker);
   const reject = async (outcome: ApprovalOutcome, checkInfo: string, result: string) => {
     await tx.update(appointments).set({ status: STATUS.REJECTED, checkInfo, ...reviewed }).where(eq(appointments.id, id));
+    // Refused by the rule, not by the reviewer's choice: the period was taken, the room closed or the hours changed.
+    await recordAudit(tx, {
+      action: "booking.auto_rejected",
+      objectKind: "booking",
+      objectId: id,
+      actor,
+      before: { status: "pending" },
+      after: { status: "rejected", reason: outcome, checkInfo },
+    });
     await notifyBooker(tx, id, b.touser, result, now);
     await emitOpenEvent(tx, "book_update", [id]);
     return { outcome, cascaded: none };
@@ -127,6 +139,14 @@ async function approveOne(tx: Tx, id: number, roomId: number, checker: Checker, 
     return reject("taken", CHECK_INFO.taken(checker.name), "已被他人抢先占用");
   }
   await notifyBooker(tx, id, b.touser, "成功通过审核", now);
+  await recordAudit(tx, {
+    action: checker.adminId === null && actor?.kind === "system" ? "booking.auto_approved" : "booking.approved",
+    objectKind: "booking",
+    objectId: id,
+    actor,
+    before: { status: "pending" },
+    after: { status: "approved", reviewer: checker.name },
+  });
 
   const losers = await tx
     .select({ id: appointments.id, touser: users.userid })
@@ -140,7 +160,17 @@ async function approveOne(tx: Tx, id: number, roomId: number, checker: Checker, 
       .update(appointments)
       .set({ status: STATUS.REJECTED, checkInfo: CHECK_INFO.taken(checker.name), ...reviewed })
       .where(and(inArray(appointments.id, losers.map((l) => l.id)), eq(appointments.status, STATUS.PENDING)));
-    for (const l of losers) await notifyBooker(tx, l.id, l.touser, "被退回\n审核信息：已被他人抢先占用", now);
+    for (const l of losers) {
+      await notifyBooker(tx, l.id, l.touser, "被退回\n审核信息：已被他人抢先占用", now);
+      await recordAudit(tx, {
+        action: "booking.auto_rejected",
+        objectKind: "booking",
+        objectId: l.id,
+        actor,
+        before: { status: "pending" },
+        after: { status: "rejected", reason: "conflict", approvedBookingId: id },
+      });
+    }
   }
   await emitOpenEvent(tx, "book_update", [id, ...losers.map((l) => l.id)]);
   return { outcome: "approved" as const, cascaded: losers.map((l) => l.id) };

@@ -3,6 +3,8 @@ import { getDb } from "@/lib/db";
 import { appointments, STATUS, users } from "@/lib/db/schema";
 import { AppError, badInput } from "@/lib/errors";
 import { CHECK_INFO } from "@/lib/services/booking/check-info";
+import { recordAudit } from "@/lib/services/audit/record-audit";
+import { reviewerActor } from "@/lib/services/audit/summaries";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { getSettings } from "@/lib/services/settings/get-settings";
 import type { Checker } from "./approve-appointments";
@@ -44,7 +46,17 @@ export async function rejectAppointments(
       .update(appointments)
       .set({ status: STATUS.REJECTED, checkInfo: info, reviewedByAdminId: checker.adminId, reviewedBy: checker.name, reviewedAt: now, updatedAt: now })
       .where(and(inArray(appointments.id, pending.map((r) => r.id)), eq(appointments.status, STATUS.PENDING)));
-    for (const r of pending) await notifyBooker(tx, r.id, r.touser, `被退回\n审核信息：${info}`, now);
+    for (const r of pending) {
+      await notifyBooker(tx, r.id, r.touser, `被退回\n审核信息：${info}`, now);
+      await recordAudit(tx, {
+        action: "booking.rejected",
+        objectKind: "booking",
+        objectId: r.id,
+        actor: reviewerActor(checker),
+        before: { status: "pending" },
+        after: { status: "rejected", reason: text },
+      });
+    }
     await emitOpenEvent(tx, "book_update", pending.map((r) => r.id));
     return pending.map((r) => r.id);
   });

@@ -4,6 +4,7 @@ import { roomUploads, rooms } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { SessionAdmin } from "@/lib/auth/session";
 import { requireSuper } from "@/lib/services/admins/admin-guards";
+import { recordAudit } from "@/lib/services/audit/record-audit";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { diffRooms, type SheetChanges } from "./diff-rooms";
 import { parseRoomsSheet } from "./parse-rooms-sheet";
@@ -57,6 +58,20 @@ export async function applyRoomsSheet(actor: SessionAdmin | null): Promise<Sheet
       }
       await emitOpenEvent(tx, "room_update", [...changes.updated.map((u) => u.roomId), ...changes.closed.map((c) => c.roomId)]);
       await tx.delete(roomUploads).where(eq(roomUploads.adminId, actor.id));
+      // One row for the whole sheet (lists capped: a campus sheet may hold thousands of rooms).
+      const cap = <T,>(xs: T[]) => xs.slice(0, 100);
+      await recordAudit(tx, {
+        action: "room.imported",
+        objectKind: "room",
+        after: {
+          added: changes.added.length,
+          updated: changes.updated.length,
+          closed: changes.closed.length,
+          addedPlaces: cap(changes.added.map((r) => r.place)),
+          updatedRooms: cap(changes.updated.map((u) => ({ roomId: u.roomId, size: u.after.size, available: u.after.available === 1 }))),
+          closedRoomIds: cap(changes.closed.map((c) => c.roomId)),
+        },
+      });
       return changes;
     });
   } catch (e) {

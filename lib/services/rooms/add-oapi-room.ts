@@ -1,6 +1,7 @@
 import { getDb, pgErrorCode } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";
 import { badInput } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit/record-audit";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { loadOpenRooms } from "@/lib/services/openapi/load-open-rooms";
 import { applyRoomRefs, assertHours, roomColumns, type OpenRoomFields } from "./open-room-input";
@@ -18,6 +19,7 @@ export async function addOapiRoom(input: OpenRoomFields & { name: string }) {
       const [row] = await tx.insert(rooms).values(values).returning({ id: rooms.id });
       await applyRoomRefs(tx, row.id, input);
       await emitOpenEvent(tx, "room_add", [row.id]);
+      await recordAudit(tx, { action: "room.created", objectKind: "room", objectId: row.id, after: { ...roomColumns(input), place: input.name } });
       return (await loadOpenRooms(tx, [row.id]))[0];
     });
   } catch (e) {

@@ -5,6 +5,8 @@ import { badInput } from "@/lib/errors";
 import type { SessionAdmin } from "@/lib/auth/session";
 import { requireSuper } from "@/lib/services/admins/admin-guards";
 import type { EditRoomInput } from "@/lib/validation/room";
+import { recordAudit } from "@/lib/services/audit/record-audit";
+import { changedFields, roomSummary } from "@/lib/services/audit/summaries";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { toRoom, type RoomView } from "./to-room";
 
@@ -14,6 +16,7 @@ export async function editRoom(actor: SessionAdmin | null, input: EditRoomInput)
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {
+      const [old] = await tx.select().from(rooms).where(eq(rooms.id, input.roomId)).for("update");
       const [row] = await tx
         .update(rooms)
         .set({
@@ -26,6 +29,14 @@ export async function editRoom(actor: SessionAdmin | null, input: EditRoomInput)
         .returning();
       if (!row) throw badInput("roomId", `会议室 ${input.roomId} 不存在`);
       await emitOpenEvent(tx, "room_update", [row.id]);
+      const diff = changedFields(roomSummary(old), roomSummary(row));
+      const onlyOpenFlag = Object.keys(diff.after).length === 1 && "available" in diff.after;
+      await recordAudit(tx, {
+        action: onlyOpenFlag ? (row.available ? "room.opened" : "room.closed") : "room.edited",
+        objectKind: "room",
+        objectId: row.id,
+        ...diff,
+      });
       return toRoom(row);
     });
   } catch (e) {

@@ -2,6 +2,8 @@ import { and, eq, isNull } from "drizzle-orm";
 import { getDb, pgErrorCode } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";
 import { badInput, notFound } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit/record-audit";
+import { changedFields } from "@/lib/services/audit/summaries";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { loadOpenRooms } from "@/lib/services/openapi/load-open-rooms";
 import { applyRoomRefs, assertHours, roomColumns, type OpenRoomFields } from "./open-room-input";
@@ -16,6 +18,9 @@ export async function updateOapiRoom(id: number, input: OpenRoomFields) {
       await applyRoomRefs(tx, id, input);
       await tx.update(rooms).set({ ...roomColumns(input), updatedAt: new Date() }).where(eq(rooms.id, id));
       await emitOpenEvent(tx, "room_update", [id]);
+      const after = roomColumns(input) as Record<string, unknown>;
+      const before = Object.fromEntries(Object.keys(after).map((k) => [k, (current as Record<string, unknown>)[k]]));
+      await recordAudit(tx, { action: "room.edited", objectKind: "room", objectId: id, ...changedFields(before, after) });
       return (await loadOpenRooms(tx, [id]))[0];
     });
   } catch (e) {

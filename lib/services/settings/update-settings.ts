@@ -3,6 +3,8 @@ import { getDb } from "@/lib/db";
 import { settings } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { settingsFormSchema } from "@/lib/validation/settings";
+import { recordAudit } from "@/lib/services/audit/record-audit";
+import { changedFields } from "@/lib/services/audit/summaries";
 import { getSettings, type Settings } from "./get-settings";
 
 /** The legacy /server/properties form: open `sh:sm`, close `ch:cm`, auto-review and auto-clean switches and intervals. */
@@ -34,17 +36,22 @@ export async function updateSettings(input: SettingsInput): Promise<Settings> {
   const closeMinute = v.ch * 60 + v.cm;
 
   const db = await getDb();
-  await db
-    .update(settings)
-    .set({
-      openMinute,
-      closeMinute,
-      autoReview: input.check,
-      autoReviewInterval: v.checkInterval,
-      autoClean: input.clean,
-      autoCleanInterval: v.cleanInterval,
-      updatedAt: sql`now()`,
-    })
-    .where(eq(settings.id, 1));
-  return getSettings(db);
+  return db.transaction(async (tx) => {
+    const before = await getSettings(tx);
+    await tx
+      .update(settings)
+      .set({
+        openMinute,
+        closeMinute,
+        autoReview: input.check,
+        autoReviewInterval: v.checkInterval,
+        autoClean: input.clean,
+        autoCleanInterval: v.cleanInterval,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(settings.id, 1));
+    const after = await getSettings(tx);
+    await recordAudit(tx, { action: "settings.changed", objectKind: "settings", objectId: 1, ...changedFields({ ...before }, { ...after }) });
+    return after;
+  });
 }

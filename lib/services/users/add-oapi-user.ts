@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { getDb, pgErrorCode } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit/record-audit";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { loadOpenUsers } from "@/lib/services/openapi/load-open-users";
 import { assertUserFields } from "./assert-user-unique";
@@ -31,6 +32,12 @@ export async function addOapiUser(input: OpenUserFields & { name: string; accoun
         ? await tx.update(users).set(values).where(sql`${users.id} = ${removed.id}`).returning({ id: users.id })
         : await tx.insert(users).values({ ...values, userid: input.account, name: input.name }).returning({ id: users.id });
       await emitOpenEvent(tx, "user_add", [row.id]);
+      await recordAudit(tx, {
+        action: removed ? "user.restored" : "user.added",
+        objectKind: "user",
+        objectId: row.id,
+        after: { account: input.account, name: input.name, ...userColumns(input) },
+      });
       return (await loadOpenUsers(tx, [row.id]))[0];
     });
   } catch (e) {

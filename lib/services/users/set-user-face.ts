@@ -4,6 +4,7 @@ import sharp from "sharp";
 import { getDb } from "@/lib/db";
 import { avatars, users } from "@/lib/db/schema";
 import { badInput, notFound } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit/record-audit";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { loadOpenUsers } from "@/lib/services/openapi/load-open-users";
 import { avatarUrl } from "@/lib/services/profile/avatar-url";
@@ -37,6 +38,13 @@ export async function setUserFace(id: number, file: { bytes: Buffer }) {
       .set({ faceUrl: avatarUrl(avatarId), updatedAt: new Date() })
       .where(eq(users.id, id));
     await emitOpenEvent(tx, "user_update", [id]);
+    await recordAudit(tx, {
+      action: "user.face_set",
+      objectKind: "user",
+      objectId: id,
+      before: { faceUrl: current.faceUrl },
+      after: { faceUrl: avatarUrl(avatarId), bytes: bytes.length },
+    });
     return (await loadOpenUsers(tx, [id]))[0];
   });
 }
