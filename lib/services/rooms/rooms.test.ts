@@ -45,7 +45,7 @@ describe("room management", () => {
     const a = await addRoom(root, addRoomSchema.parse({ place: "A", size: 5 }));
     await addRoom(root, addRoomSchema.parse({ place: "B", size: 5 }));
     const before = await roomsNow();
-    expect(await errOf(addRoom(root, addRoomSchema.parse({ place: "A", size: 5 })))).toEqual({ code: 4002, message: "数据格式有误(place: 会议室地点已存在)" });
+    expect(await errOf(addRoom(root, addRoomSchema.parse({ place: "A", size: 5 })))).toEqual({ code: 4002, message: "数据格式有误(place: 该地点已有会议室)" });
     expect(await errOf(editRoom(root, editRoomSchema.parse({ roomId: String(a.roomId), place: "B" })))).toMatchObject({ code: 4002 });
     expect(await errOf(editRoom(root, editRoomSchema.parse({ roomId: "999", size: 3 })))).toEqual({ code: 4002, message: "数据格式有误(roomId: 会议室 999 不存在)" });
     expect(await errOf(addRoom(normal, addRoomSchema.parse({ place: "C", size: 5 })))).toMatchObject({ code: 1006 });
