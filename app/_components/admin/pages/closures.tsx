@@ -29,7 +29,7 @@ export function ClosuresPage() {
   const toast = useToast();
   const qc = useQueryClient();
   const list = useQuery({ queryKey: ["closures"], queryFn: () => getJson<{ closures: ClosureView[] }>("/api/admin/closures") });
-  const rooms = useQuery({ queryKey: ["rooms"], queryFn: () => getJson<{ rooms: Room[] }>("/api/admin/rooms") });
+  const rooms = useQuery({ queryKey: ["rooms", "all"], queryFn: () => getJson<{ rooms: Room[] }>("/api/admin/rooms") });
   const meta = useQuery({
     queryKey: ["grid-buildings"],
     queryFn: () => getJson<{ buildings: string[] }>("/api/admin/grid", { date: new Date().toISOString().slice(0, 10), size: 1 }),
