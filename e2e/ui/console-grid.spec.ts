@@ -41,6 +41,7 @@ async function openGrid(page: Page, date: string, q: string) {
 }
 
 test("grid: day and week views with pending, approved and closed states; move, cancel, drag to book on behalf", async ({ browser }) => {
+  test.setTimeout(180_000);
   const prefix = `网格${tag}`;
   const a = await addRoom(`${prefix}A`);
   const b = await addRoom(`${prefix}B`);
@@ -147,6 +148,7 @@ test("grid: day and week views with pending, approved and closed states; move, c
 });
 
 test("a closure refuses bookings through the page, the legacy API and the Open API, and cancels the hit bookings once", async ({ browser, playwright }) => {
+  test.setTimeout(180_000);
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const app = await createAppViaSettingsPage(page, `关闭测试${tag}`);
   const api = await playwright.request.newContext({ baseURL: `http://localhost:${process.env.E2E_PORT ?? 3100}` });
@@ -161,7 +163,7 @@ test("a closure refuses bookings through the page, the legacy API and the Open A
   // The console: the closure lists the booking it hits; creating it cancels that booking with one reason.
   await page.goto("/meeting/admin/closures");
   await expect(page.getByRole("heading", { level: 1, name: "关闭管理" })).toBeVisible();
-  await page.getByLabel("会议室").selectOption(String(roomId));
+  await page.getByLabel("会议室", { exact: true }).selectOption(String(roomId));
   const d = dateOf(at(5, 0));
   await page.getByLabel("开始").fill(`${d}T08:00`);
   await page.getByLabel("结束").fill(`${d}T22:00`);
@@ -208,6 +210,7 @@ test("a closure refuses bookings through the page, the legacy API and the Open A
 });
 
 test("calendar, reports and settings pages: saved settings show at once; reports export xlsx", async ({ browser }) => {
+  test.setTimeout(180_000);
   for (const vp of [
     { width: 1440, height: 900 },
     { width: 390, height: 844 },

@@ -260,7 +260,7 @@ function DesktopGrid({
                   </div>
                 </div>
                 {data.days.map((d, i) => (
-                  <Lane key={d.date} room={r} date={d.date} dayStart={data.fromMs + i * DAY} hours={view === "day" ? hours : []} onOpen={onOpen} onSelect={onSelect} />
+                  <Lane key={d.date} room={r} date={d.date} dayStart={data.fromMs + i * DAY} hours={view === "day" ? hours : []} compact={view === "week"} onOpen={onOpen} onSelect={onSelect} />
                 ))}
               </div>
             ))}
@@ -276,6 +276,7 @@ function Lane({
   date,
   dayStart,
   hours,
+  compact,
   onOpen,
   onSelect,
 }: {
@@ -283,6 +284,8 @@ function Lane({
   date: string;
   dayStart: number;
   hours: number[];
+  /** Week view: a narrow lane, blocks show their symbol and start only (the label is in aria-label and title). */
+  compact: boolean;
   onOpen: (b: GridBooking, r: GridRoom) => void;
   onSelect: (s: Selection) => void;
 }) {
@@ -329,11 +332,11 @@ function Lane({
       {closed.map((c) => (
         <div
           key={`${c.closureId}-${c.start}`}
-          className={`pointer-events-none absolute inset-y-1 overflow-hidden rounded px-1 text-[11px] leading-tight ${KIND_CLASS.closed}`}
+          className={`pointer-events-none absolute inset-y-1 overflow-hidden whitespace-nowrap rounded px-0.5 text-[11px] leading-tight ${KIND_CLASS.closed}`}
           style={pos(c.start, c.end)}
           title={`关闭：${c.reason}`}
         >
-          <span className="rounded bg-white/85 px-0.5 font-semibold">✕ 关闭 {c.reason}</span>
+          <span className="rounded bg-white/85 px-0.5 font-semibold">{compact ? "✕" : `✕ 关闭 ${c.reason}`}</span>
         </div>
       ))}
       {items.map((b) => {
@@ -343,18 +346,24 @@ function Lane({
             key={b.id}
             type="button"
             onClick={() => onOpen(b, room)}
-            className={`absolute inset-y-1 overflow-hidden rounded px-1 text-left text-[11px] leading-tight focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-slate-900 ${KIND_CLASS[k]}`}
+            className={`absolute inset-y-1 overflow-hidden rounded px-0.5 text-left text-[11px] leading-tight whitespace-nowrap focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-slate-900 ${KIND_CLASS[k]}`}
             style={pos(b.start, b.end)}
             aria-label={`${KIND_LABEL[k]}：${b.startsAt.slice(11)}–${b.endsAt.slice(11)} ${b.purpose}，${b.booker}`}
             title={`${KIND_LABEL[k]} ${b.startsAt.slice(11)}–${b.endsAt.slice(11)} ${b.purpose} · ${b.booker}`}
           >
-            <span className="font-semibold">
-              {ICON[k]} {KIND_LABEL[k]}
-            </span>{" "}
-            <span>{b.purpose}</span>
-            <span className="block truncate opacity-90">
-              {b.startsAt.slice(11)}–{b.endsAt.slice(11)} {b.booker}
-            </span>
+            {compact ? (
+              <span className="font-semibold">{ICON[k]}</span>
+            ) : (
+              <>
+                <span className="font-semibold">
+                  {ICON[k]} {KIND_LABEL[k]}
+                </span>{" "}
+                <span>{b.purpose}</span>
+                <span className="block truncate opacity-90">
+                  {b.startsAt.slice(11)}–{b.endsAt.slice(11)} {b.booker}
+                </span>
+              </>
+            )}
           </button>
         );
       })}
