@@ -62,4 +62,12 @@ export function notFound(field: string, what: string): AppError {
   return new AppError(4040, `${what}不存在(${field})`, field);
 }
 
+/** 3003 because a closure (维修, 考试周, 假期) covers the period: the legacy API answers 3003 naming the reason, the Open API its own code. */
+export class ClosedError extends AppError {
+  constructor(readonly reason: string) {
+    super(3003, `${MESSAGES[3003]}（关闭：${reason}）`);
+    this.name = "ClosedError";
+  }
+}
+
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

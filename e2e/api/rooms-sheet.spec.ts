@@ -210,7 +210,7 @@ test.describe("/api/admin/rooms (console JSON)", () => {
       ["size wrong type", "/meeting/api/admin/rooms", { place: tag(), size: "many" }, "数据格式有误(size: 必须是整数)"],
       ["size out of range", "/meeting/api/admin/rooms", { place: tag(), size: "0" }, "数据格式有误(size: 必须大于0)"],
       ["place oversized", "/meeting/api/admin/rooms", { place: "x".repeat(65), size: "3" }, "数据格式有误(place: 不能超过64个字符)"],
-      ["place taken", "/meeting/api/admin/rooms", { place: existing.place, size: "3" }, "数据格式有误(place: 会议室地点已存在)"],
+      ["place taken", "/meeting/api/admin/rooms", { place: existing.place, size: "3" }, "数据格式有误(place: 该地点已有会议室)"],
       ["available out of range", `/meeting/api/admin/rooms/${existing.roomId}/available`, { available: "2" }, "数据格式有误(available: 必须是0或1)"],
       ["unknown id", "/meeting/api/admin/rooms/987654", { size: "3" }, "数据格式有误(roomId: 会议室 987654 不存在)"],
       ["id wrong type", "/meeting/api/admin/rooms/abc", { size: "3" }, "数据格式有误(roomId: 必须是整数)"],

@@ -17,6 +17,7 @@ import {
   timestamp,
   uniqueIndex,
   varchar,
+  date,
 } from "drizzle-orm/pg-core";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -210,6 +211,9 @@ export const appointments = pgTable(
     /** Check-in: when the booker or an attendee checked in, and who (a users.id). */
     checkedInAt: tstz("checked_in_at"),
     checkedInBy: integer("checked_in_by").references(() => users.id, { onDelete: "set null" }),
+    /** Set by the expiry run: the status and check_info the booking had before it became expired (reports need them). */
+    expiredFrom: smallint("expired_from"),
+    expiredCheckInfo: varchar("expired_check_info", { length: 300 }),
     /** The admin who reviewed (null for auto-review, or when that admin was deleted). */
     reviewedByAdminId: integer("reviewed_by_admin_id").references(() => admins.id, { onDelete: "set null" }),
     /** The checker's name as shown to users: an admin username or `自动审核`. */
@@ -428,5 +432,80 @@ export const auditLog = pgTable(
     index("audit_log_at_idx").on(t.at),
     index("audit_log_actor_idx").on(t.actorKind, t.actorId, t.at),
     index("audit_log_object_idx").on(t.objectKind, t.objectId, t.at),
+  ],
+);
+
+/**
+ * Closures (维修, 考试周, 假期): a room, a building or every room is not bookable during [starts_at, ends_at), like
+ * closed hours. `repeat_weekly`: the same stretch again every 7 days until `repeat_until` (null = no end).
+ */
+export const closures = pgTable(
+  "closures",
+  {
+    id: serial("id").primaryKey(),
+    /** room | building | all */
+    scope: varchar("scope", { length: 8 }).notNull(),
+    roomId: integer("room_id").references(() => rooms.id, { onDelete: "cascade" }),
+    building: varchar("building", { length: 64 }),
+    startsAt: tstz("starts_at").notNull(),
+    endsAt: tstz("ends_at").notNull(),
+    reason: varchar("reason", { length: 100 }).notNull(),
+    repeatWeekly: boolean("repeat_weekly").notNull().default(false),
+    repeatUntil: tstz("repeat_until"),
+    createdByAdminId: integer("created_by_admin_id").references(() => admins.id, { onDelete: "set null" }),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    check("closures_scope_ck", sql`(${t.scope} = 'room' and ${t.roomId} is not null) or (${t.scope} = 'building' and ${t.building} is not null) or ${t.scope} = 'all'`),
+    check("closures_period_ck", sql`${t.endsAt} > ${t.startsAt}`),
+    check("closures_weekly_ck", sql`not ${t.repeatWeekly} or ${t.endsAt} - ${t.startsAt} <= interval '7 days'`),
+    check("closures_reason_ck", sql`length(${t.reason}) > 0`),
+    index("closures_room_idx").on(t.roomId),
+    index("closures_period_idx").on(t.startsAt, t.endsAt),
+  ],
+);
+
+/** Academic terms: week 1 starts on the Monday of the week holding `first_day`. */
+export const academicTerms = pgTable(
+  "academic_terms",
+  {
+    id: serial("id").primaryKey(),
+    name: varchar("name", { length: 64 }).notNull(),
+    firstDay: date("first_day", { mode: "string" }).notNull(),
+    weeks: smallint("weeks").notNull(),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("academic_terms_name_uq").on(t.name),
+    check("academic_terms_weeks_ck", sql`${t.weeks} between 1 and 40`),
+    check("academic_terms_name_ck", sql`length(${t.name}) > 0`),
+  ],
+);
+
+/** Holidays of the academic calendar (shown beside dates; closing rooms on them is a closure). */
+export const holidays = pgTable(
+  "holidays",
+  {
+    id: serial("id").primaryKey(),
+    name: varchar("name", { length: 64 }).notNull(),
+    firstDay: date("first_day", { mode: "string" }).notNull(),
+    lastDay: date("last_day", { mode: "string" }).notNull(),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [check("holidays_days_ck", sql`${t.lastDay} >= ${t.firstDay}`), check("holidays_name_ck", sql`length(${t.name}) > 0`)],
+);
+
+/** The class periods of a day (第1–2节 08:00–09:35 …), offered as times in the booking form. */
+export const classPeriods = pgTable(
+  "class_periods",
+  {
+    id: serial("id").primaryKey(),
+    name: varchar("name", { length: 32 }).notNull(),
+    startMinute: integer("start_minute").notNull(),
+    endMinute: integer("end_minute").notNull(),
+  },
+  (t) => [
+    check("class_periods_minutes_ck", sql`${t.startMinute} between 0 and 1439 and ${t.endMinute} between 1 and 1440 and ${t.endMinute} > ${t.startMinute}`),
+    check("class_periods_name_ck", sql`length(${t.name}) > 0`),
   ],
 );

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { atLocalMinute, startOfLocalDay } from "@/lib/time";
 import type { Db } from "./client";
 import { admins, appointments, rooms, settings, STATUS, users } from "./schema";
+import { seedDemoConsole } from "./seed-demo-console";
 
 export const SUPER_ADMIN = "admin";
 
@@ -32,6 +33,7 @@ export async function ensureBaseData(db: Db, opts: { demo?: boolean } = {}) {
   }
 
   if (opts.demo) await seedDemoData(db, { manualReview: env().DEMO_LOGIN });
+  if (opts.demo) await seedDemoConsole(db);
 }
 
 export const DEMO_ROOMS = [

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { AppError, type ErrorCode } from "@/lib/errors";
+import { AppError, ClosedError, type ErrorCode } from "@/lib/errors";
 import { setRequestActor } from "@/lib/request-context";
 import { authenticateAccessToken, type OpenApiCaller } from "@/lib/services/openapi/authenticate-access-token";
 import { NOT_FOUND_ISSUE } from "@/lib/validation/open-api";
@@ -62,6 +62,7 @@ const ENGLISH: Record<number, string> = {
   71014: "Time conflict",
   71015: "The meeting's state does not allow this operation",
   71016: "No permission for the room",
+  71017: "The room is closed at that time",
 };
 
 export function openOk(value?: unknown) {
@@ -86,6 +87,7 @@ export function openErrorResponse(e: unknown, req: Request, resource?: OpenResou
   if (e instanceof AppError) {
     let code: number;
     if (e.code === 4040) code = (e.field && NOT_FOUND_BY_FIELD[e.field]) || (resource ? NOT_FOUND_BY_RESOURCE[resource] : 71001);
+    else if (e instanceof ClosedError) code = 71017; // a closure covers the period (ours, like 71014–71016)
     else code = BY_CODE[e.code] ?? 71001;
     const english = ENGLISH[code] ?? "Request refused";
     const field = e.field && (OPEN_FIELD[e.field] ?? e.field);

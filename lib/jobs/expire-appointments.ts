@@ -17,6 +17,8 @@ export interface ExpiryReport {
 /**
  * Approved, cancelled and rejected bookings whose end has passed, and pending ones whose start has passed, become
  * expired (legacy-behaviour §5.3, A4: a pending booking is never approved late). Rows already expired are left alone.
+ * The former status and check_info are kept (expired_from, expired_check_info): reports count approved time and
+ * no-shows over past ranges.
  * Rows locked by a review in progress are skipped and caught by the next run.
  */
 export async function expireAppointments(now: Date): Promise<ExpiryReport> {
@@ -27,13 +29,14 @@ export async function expireAppointments(now: Date): Promise<ExpiryReport> {
   return db.transaction(async (tx) => {
     const result = await tx.execute(sql`
       with target as (
-        select id, status from appointments
+        select id, status, check_info from appointments
         where (status in (${STATUS.APPROVED}, ${STATUS.CANCELLED}, ${STATUS.REJECTED}) and ends_at < ${at})
            or (status = ${STATUS.PENDING} and starts_at < ${at})
         for update skip locked
       )
       update appointments a
-         set status = ${STATUS.EXPIRED}, check_info = ${EXPIRED_INFO}, updated_at = ${at}
+         set status = ${STATUS.EXPIRED}, check_info = ${EXPIRED_INFO}, updated_at = ${at},
+             expired_from = target.status, expired_check_info = target.check_info
         from target
        where a.id = target.id
       returning a.id, target.status as previous`);

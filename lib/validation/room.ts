@@ -14,7 +14,7 @@ export const placeSchema = z
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "不能包含控制字符");
 
 export const roomSizeSchema = z
-  .number({ error: "必须是整数" })
+  .number({ error: (iss) => (iss.input === undefined ? "请填写容纳人数" : "必须是整数") })
   .int("必须是整数")
   .min(1, "必须大于0")
   .max(SIZE_MAX, `不能大于${SIZE_MAX}`);

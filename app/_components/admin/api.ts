@@ -48,10 +48,19 @@ async function unwrap<T>(res: Response): Promise<T> {
   const code = typeof b.errcode === "number" ? b.errcode : typeof b.code === "number" ? b.code : 0;
   if (code !== 0) {
     if (code === 1005) onSignedOut();
-    throw new ApiError(code, b.errmsg ?? b.msg ?? `请求失败（${code}）`);
+    throw new ApiError(code, humanMessage(b.errmsg ?? b.msg ?? `请求失败（${code}）`));
   }
   if (!res.ok) throw new ApiError(res.status, `请求失败（HTTP ${res.status}）`);
   return body as T;
+}
+
+/**
+ * The legacy envelope words bad input as `数据格式有误(field: why)` (a contract other clients rely on); people in the
+ * console see only the why, never a field name in parentheses.
+ */
+export function humanMessage(msg: string): string {
+  const m = /^数据格式有误\([A-Za-z0-9_.[\]]+: (.+)\)$/s.exec(msg);
+  return m ? m[1] : msg;
 }
 
 export async function getJson<T>(path: string, params: Record<string, FormValue> = {}): Promise<T> {

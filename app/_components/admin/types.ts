@@ -48,6 +48,8 @@ export interface ReviewItem {
   note: string | null;
   handTime: string;
   conflicts: { appointId: number; statusCode: 2 | 3; name: string; purpose: string; startTime: string; duration: number }[];
+  /** Place in the whole pending queue (1 = first). */
+  queuePosition: number;
 }
 
 export interface Room {

@@ -1,4 +1,5 @@
 "use client";
+import { humanMessage } from "@/app/_components/admin/api";
 import { useState } from "react";
 
 // Legacy admin-edit form: never prefilled with a password; an empty password keeps the current one.
@@ -17,7 +18,7 @@ export function AdminEditForm(props: { id: number; username: string; privileged:
     try {
       const res = await fetch("/meeting/admin/edit", { method: "POST", body });
       const json = (await res.json()) as { errcode: number; errmsg: string };
-      setResult({ ok: json.errcode === 0, text: json.errmsg });
+      setResult({ ok: json.errcode === 0, text: humanMessage(json.errmsg) });
     } catch {
       setResult({ ok: false, text: "网络错误，请稍后再试" });
     }
@@ -25,7 +26,7 @@ export function AdminEditForm(props: { id: number; username: string; privileged:
 
   const field = "mt-1 w-full rounded-lg border border-slate-300 px-3 py-2";
   return (
-    <form onSubmit={submit} className="mt-4 space-y-3 rounded-2xl bg-white p-5 shadow-sm">
+    <form onSubmit={submit} className="space-y-3">
       <label className="block text-sm">
         ID
         <input name="id" value={props.id} readOnly className={`${field} bg-slate-100`} />
@@ -57,7 +58,7 @@ export function AdminEditForm(props: { id: number; username: string; privileged:
           管理员身份：{props.privileged ? "超级管理员" : "普通管理员"}（提示：不能修改自己的管理员身份）
         </p>
       )}
-      <button className="w-full rounded-xl bg-blue-600 py-3 text-white">保存</button>
+      <button className="h-10 w-full rounded-lg bg-brand-600 text-sm font-medium text-white hover:bg-brand-700">保存</button>
       {result && (
         <p role="status" className={result.ok ? "text-green-700" : "text-red-700"}>
           {result.text}

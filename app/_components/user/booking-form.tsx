@@ -11,6 +11,7 @@ import { appointmentSchema } from "@/lib/validation/booking";
 import { hhmmIn, localToEpoch } from "@/lib/zoned-time";
 import { legacyGet, legacyPost, LegacyError } from "../ui/legacy-fetch";
 import { ErrorState, Spinner } from "../ui/states";
+import { AcademicHints } from "./academic-hints";
 import { btnPrimary, card, chip, input, label } from "../ui/styles";
 
 type Field = "when" | "duration" | "size" | "phone" | "purpose" | "note";
@@ -130,7 +131,9 @@ export function BookingForm(props: {
   const problemText = slot?.problem
     ? {
         taken: t("slotBusy"),
-        closed: t("slotClosed", { from: slotQuery.data ? fmt(slotQuery.data.opensAt) : "", to: slotQuery.data ? fmt(slotQuery.data.closesAt) : "" }),
+        closed: slot.closed?.length
+          ? t("slotClosure", { reason: slot.closed.map((c) => c.reason).join("、") })
+          : t("slotClosed", { from: slotQuery.data ? fmt(slotQuery.data.opensAt) : "", to: slotQuery.data ? fmt(slotQuery.data.closesAt) : "" }),
         past: t("slotPast"),
         room: t("roomClosed"),
       }[slot.problem]
@@ -181,6 +184,7 @@ export function BookingForm(props: {
             className={input}
           />
         </div>
+        <AcademicHints date={v.date} onPick={(start, minutes) => setV((old) => ({ ...old, start, duration: String(minutes) }))} />
         {fieldError("when")}
         <div id={`${id}-slot`} aria-live="polite" className="mt-2 min-h-6 text-sm">
           {slotQuery.isFetching ? (

@@ -1,7 +1,8 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { Tx } from "@/lib/db";
 import { appointments, roomAllowedUsers, rooms } from "@/lib/db/schema";
-import { AppError, badInput } from "@/lib/errors";
+import { AppError, badInput, ClosedError } from "@/lib/errors";
+import { findClosure } from "@/lib/services/closures/closure-periods";
 import { getSettings } from "@/lib/services/settings/get-settings";
 import { isWithinOpenHours } from "./is-within-open-hours";
 import { overlaps } from "./overlaps";
@@ -22,7 +23,8 @@ export interface BookingRequest {
 /**
  * THE submission rule, for new bookings (pages, legacy API, Open API) and for moved ones (Open API meeting/update):
  * a future start, 1..1440 minutes, an existing open room, participants within its capacity, the booker allowed to
- * book it (permission 1: listed users only, 2008), inside the room's bookable hours (3003), and no overlap with an
+ * book it (permission 1: listed users only, 2008), inside the room's bookable hours and not in a closure of the room,
+ * its building or every room (3003; ClosedError names the reason), and no overlap with an
  * approved booking (2003). Returns the room.
  */
 export async function assertBookable(tx: Tx, r: BookingRequest, now: Date) {
@@ -42,6 +44,8 @@ export async function assertBookable(tx: Tx, r: BookingRequest, now: Date) {
   }
   if (!isWithinOpenHours(r.start, r.duration, roomOpenHours(room, await getSettings(tx)))) throw new AppError(3003);
   const end = new Date(r.start.getTime() + r.duration * 60_000);
+  const closed = await findClosure(tx, room, r.start, end);
+  if (closed) throw new ClosedError(closed.reason);
   const clash = overlaps(room.id, r.start, end);
   const taken = await tx
     .select({ id: appointments.id })

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, gte, lt, min, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, gte, lt, min, or, sql } from "drizzle-orm";
 import type { SessionAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { appointments, outbox, rooms, settings, STATUS } from "@/lib/db/schema";
@@ -43,8 +43,8 @@ const emptyStatus = () => ({ "0": 0, "1": 0, "2": 0, "3": 0, "4": 0 });
  * by (current) status, how much of the next 7 days' open time each room is booked, the review queue, and the
  * outbox's undelivered messages.
  *
- * Utilization looks forward from today because the expiry job relabels ended approved bookings as expired (legacy
- * behaviour), so approved time that lies in the past cannot be told apart from rejected or cancelled time.
+ * Utilization covers today and the next 6 days; approved bookings that ended and were relabelled expired still count
+ * (expired_from). Utilization over any past range is the reports page's (lib/services/reports).
  */
 export async function getDashboardCharts(actor: SessionAdmin | null, now = new Date()): Promise<DashboardCharts> {
   if (!actor) throw new AppError(1005);
@@ -84,7 +84,14 @@ export async function getDashboardCharts(actor: SessionAdmin | null, now = new D
   const usage = await db
     .select({ roomId: appointments.roomId, seconds: booked })
     .from(appointments)
-    .where(and(eq(appointments.status, STATUS.APPROVED), lt(appointments.startsAt, windowEnd), gt(appointments.endsAt, today)))
+    .where(
+      and(
+        // Approved, or approved and since ended (the expiry run keeps the former status): today's past hours count.
+        or(eq(appointments.status, STATUS.APPROVED), and(eq(appointments.status, STATUS.EXPIRED), eq(appointments.expiredFrom, STATUS.APPROVED))),
+        lt(appointments.startsAt, windowEnd),
+        gt(appointments.endsAt, today),
+      ),
+    )
     .groupBy(appointments.roomId);
   const usedBy = new Map(usage.map((u) => [u.roomId, Math.round(Number(u.seconds) / 60)]));
   const roomRows = await db.select().from(rooms).orderBy(asc(rooms.id));

@@ -8,6 +8,7 @@ import { overlaps } from "@/lib/services/booking/overlaps";
 import { roomOpenHours } from "@/lib/services/booking/room-open-hours";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { reviewerActor } from "@/lib/services/audit/summaries";
+import { findClosure } from "@/lib/services/closures/closure-periods";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { getSettings } from "@/lib/services/settings/get-settings";
 import { notifyBooker } from "./notify-booker";
@@ -89,6 +90,7 @@ async function approveOne(tx: Tx, id: number, roomId: number, checker: Checker, 
       available: rooms.available,
       openMinute: rooms.openMinute,
       closeMinute: rooms.closeMinute,
+      building: rooms.building,
     })
     .from(appointments)
     .innerJoin(users, eq(users.id, appointments.userId))
@@ -123,6 +125,11 @@ async function approveOne(tx: Tx, id: number, roomId: number, checker: Checker, 
   const duration = Math.round((b.endsAt.getTime() - b.startsAt.getTime()) / 60_000);
   if (!isWithinOpenHours(b.startsAt, duration, roomOpenHours(b, await getSettings(tx)))) {
     const info = CHECK_INFO.rejected(checker.name, "预约的时间段为会议室非开放时间段");
+    return reject("outside-hours", info, `被退回\n审核信息：${info}`);
+  }
+  const closed = await findClosure(tx, { id: roomId, building: b.building }, b.startsAt, b.endsAt);
+  if (closed) {
+    const info = CHECK_INFO.rejected(checker.name, `会议室该时段关闭（${closed.reason}）`);
     return reject("outside-hours", info, `被退回\n审核信息：${info}`);
   }
 

@@ -39,6 +39,8 @@ describe("listReviewQueue", () => {
     const [p1, p2, p3, a1, closed] = ids;
     const res = await listReviewQueue(admin, {});
     expect(res.rows.map((r) => r.appointId)).toEqual([p2, p1, p3, closed]);
+    // Each request's place in the whole queue (first come, first served), also when the list is filtered or paged.
+    expect(res.rows.map((r) => r.queuePosition)).toEqual([1, 2, 3, 4]);
     const first = res.rows.find((r) => r.appointId === p1)!;
     expect(first.conflicts.map((c) => [c.appointId, c.statusCode])).toEqual([
       [a1, 3],
@@ -62,6 +64,7 @@ describe("listReviewQueue", () => {
     expect((await listReviewQueue(admin, { date: formatDate(new Date()) })).count).toBe(0);
     const page2 = await listReviewQueue(admin, { page: 2, size: 3 });
     expect(page2.rows).toHaveLength(1);
+    expect(page2.rows[0].queuePosition).toBe(4);
     expect(page2.page).toBe(2);
     // A page past the end is the last page (legacy PageHelper reasonable=true).
     expect((await listReviewQueue(admin, { page: 9, size: 3 })).page).toBe(2);

@@ -33,6 +33,8 @@ export interface ReviewItem {
   note: string | null;
   handTime: string;
   conflicts: Conflict[];
+  /** Place in the whole pending queue (1 = reviewed first: first come, first served). */
+  queuePosition: number;
 }
 
 const minutes = (a: Date, b: Date) => Math.round((b.getTime() - a.getTime()) / 60000);
@@ -65,7 +67,12 @@ export async function listReviewQueue(
   const page = Math.min(Math.max(input.page ?? 1, 1), last);
 
   const list = await db
-    .select({ a: appointments, u: users, r: rooms })
+    .select({
+      a: appointments,
+      u: users,
+      r: rooms,
+      position: sql<string>`(select count(*) + 1 from appointments q where q.status = ${STATUS.PENDING} and (q.submitted_at, q.id) < (${appointments.submittedAt}, ${appointments.id}))`,
+    })
     .from(appointments)
     .innerJoin(users, eq(users.id, appointments.userId))
     .innerJoin(rooms, eq(rooms.id, appointments.roomId))
@@ -113,7 +120,8 @@ export async function listReviewQueue(
     count: total,
     page,
     size,
-    rows: list.map(({ a, u, r }) => ({
+    rows: list.map(({ a, u, r, position }) => ({
+      queuePosition: Number(position),
       appointId: a.id,
       userid: u.userid,
       name: u.name,

@@ -40,7 +40,7 @@ export async function editRoom(actor: SessionAdmin | null, input: EditRoomInput)
       return toRoom(row);
     });
   } catch (e) {
-    if (pgErrorCode(e) === "23505") throw badInput("place", "会议室地点已存在");
+    if (pgErrorCode(e) === "23505") throw badInput("place", "该地点已有会议室");
     throw e;
   }
 }

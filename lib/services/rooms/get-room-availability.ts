@@ -5,6 +5,7 @@ import { badInput } from "@/lib/errors";
 import { freeWindows, type Period } from "@/lib/services/booking/free-windows";
 import { isWithinOpenHours } from "@/lib/services/booking/is-within-open-hours";
 import { overlaps } from "@/lib/services/booking/overlaps";
+import { closedPeriodsByRoom, type ClosedPeriod } from "@/lib/services/closures/closure-periods";
 import { getSettings } from "@/lib/services/settings/get-settings";
 import { atLocalMinute, formatDate, parseLocalDate, startOfNextLocalDay } from "@/lib/time";
 import { parseHhmm } from "@/lib/zoned-time";
@@ -30,6 +31,8 @@ export interface RoomAvailability {
   available: boolean;
   /** Approved bookings touching the day, earliest first (only approved bookings occupy a room). */
   busy: Period[];
+  /** Closures (维修, 考试周, 假期) touching the day: not bookable, like closed hours. */
+  closed: ClosedPeriod[];
   /** Bookable stretches of at least `duration`: inside open hours, in the future, clear of approved bookings. */
   windows: Period[];
   /** Whether the wanted start (when given) can be booked for `duration`; null without a wanted start. */
@@ -83,6 +86,7 @@ export async function getRoomAvailability(q: AvailabilityQuery, now = new Date()
       place: rooms.place,
       size: rooms.size,
       available: rooms.available,
+      building: rooms.building,
       startsAt: appointments.startsAt,
       endsAt: appointments.endsAt,
     })
@@ -97,24 +101,29 @@ export async function getRoomAvailability(q: AvailabilityQuery, now = new Date()
   const length = q.duration * 60_000;
 
   const byRoom = new Map<number, RoomAvailability>();
+  const buildingOf = new Map<number, string>();
   for (const r of rows) {
     let room = byRoom.get(r.id);
     if (!room) {
-      room = { id: r.id, place: r.place, size: r.size, available: r.available, busy: [], windows: [], slotFree: null, nearest: null, problem: null };
+      room = { id: r.id, place: r.place, size: r.size, available: r.available, busy: [], closed: [], windows: [], slotFree: null, nearest: null, problem: null };
       byRoom.set(r.id, room);
+      buildingOf.set(r.id, r.building);
     }
     if (r.startsAt && r.endsAt) room.busy.push({ start: r.startsAt.getTime(), end: r.endsAt.getTime() });
   }
   const result: RoomAvailability[] = [];
+  const closedByRoom = await closedPeriodsByRoom(db, [...buildingOf].map(([id, building]) => ({ id, building })), day, dayEnd);
   for (const room of byRoom.values()) {
     room.busy.sort((a, b) => a.start - b.start);
-    room.windows = room.available && closesAt - from >= length ? freeWindows(room.busy, from, closesAt, length) : [];
+    room.closed = closedByRoom.get(room.id) ?? [];
+    room.windows = room.available && closesAt - from >= length ? freeWindows([...room.busy, ...room.closed], from, closesAt, length) : [];
     if (start !== null) {
       const withinHours = isWithinOpenHours(new Date(start), q.duration, hours);
       room.slotFree = withinHours && room.windows.some((w) => w.start <= start && start + length <= w.end);
       room.nearest = nearestStart(room.windows, start, length);
       if (!room.slotFree) {
-        room.problem = !room.available ? "room" : start <= now.getTime() ? "past" : !withinHours ? "closed" : "taken";
+        const inClosure = room.closed.some((c) => c.start < start + length && c.end > start);
+        room.problem = !room.available ? "room" : start <= now.getTime() ? "past" : !withinHours || inClosure ? "closed" : "taken";
       }
     }
     if (q.roomId === 0 && room.windows.length === 0) continue;

@@ -8,7 +8,7 @@ import { addRoomSchema, editRoomSchema, setRoomAvailabilitySchema } from "@/lib/
 import { addRoom } from "./add-room";
 import { editRoom } from "./edit-room";
 import { getRoom } from "./get-room";
-import { listAllRooms } from "./list-all-rooms";
+import { listAllRooms, listRoomsPage } from "./list-all-rooms";
 import { setRoomAvailability } from "./set-room-availability";
 
 useTestDb();
@@ -45,7 +45,7 @@ describe("room management", () => {
     const a = await addRoom(root, addRoomSchema.parse({ place: "A", size: 5 }));
     await addRoom(root, addRoomSchema.parse({ place: "B", size: 5 }));
     const before = await roomsNow();
-    expect(await errOf(addRoom(root, addRoomSchema.parse({ place: "A", size: 5 })))).toEqual({ code: 4002, message: "数据格式有误(place: 会议室地点已存在)" });
+    expect(await errOf(addRoom(root, addRoomSchema.parse({ place: "A", size: 5 })))).toEqual({ code: 4002, message: "数据格式有误(place: 该地点已有会议室)" });
     expect(await errOf(editRoom(root, editRoomSchema.parse({ roomId: String(a.roomId), place: "B" })))).toMatchObject({ code: 4002 });
     expect(await errOf(editRoom(root, editRoomSchema.parse({ roomId: "999", size: 3 })))).toEqual({ code: 4002, message: "数据格式有误(roomId: 会议室 999 不存在)" });
     expect(await errOf(addRoom(normal, addRoomSchema.parse({ place: "C", size: 5 })))).toMatchObject({ code: 1006 });
@@ -58,5 +58,23 @@ describe("room management", () => {
     for (const bad of [{ place: "", size: 5 }, { place: "A", size: 0 }, { place: "A", size: "2.5" }, { place: "A", size: "x" }, { place: "A", size: 5, available: "2" }, { place: "x".repeat(65), size: 5 }]) {
       expect(addRoomSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
+  });
+});
+
+describe("the console's rooms table", () => {
+  it("is paged on the server, newest first, and searchable by place", async () => {
+    for (let i = 1; i <= 25; i++) await addRoom(root, addRoomSchema.parse({ place: `分页楼${String(i).padStart(3, "0")}`, size: 5, available: i % 5 === 0 ? 0 : 1 }));
+    const first = await listRoomsPage(root, { page: 1, size: 10, q: "分页楼" });
+    expect(first.count).toBe(25);
+    expect(first.openCount).toBe(20);
+    expect(first.rooms.map((r) => r.place).slice(0, 2)).toEqual(["分页楼025", "分页楼024"]);
+    const last = await listRoomsPage(root, { page: 9, size: 10, q: "分页楼" });
+    expect(last.page).toBe(3);
+    expect(last.rooms).toHaveLength(5);
+    expect((await listRoomsPage(root, { page: 1, size: 10, q: "分页楼01" })).rooms.map((r) => r.place).sort()).toEqual(
+      Array.from({ length: 10 }, (_, i) => `分页楼0${10 + i}`),
+    );
+    expect((await listRoomsPage(root, { page: 1, size: 10, q: "100%" })).count).toBe(0);
+    await expect(listRoomsPage({ ...root, privileged: false }, { page: 1, size: 10 })).rejects.toMatchObject({ code: 1006 });
   });
 });

@@ -6,6 +6,7 @@ import { freeWindows } from "@/lib/services/booking/free-windows";
 import { isWithinOpenHours } from "@/lib/services/booking/is-within-open-hours";
 import { overlaps } from "@/lib/services/booking/overlaps";
 import { roomOpenHours } from "@/lib/services/booking/room-open-hours";
+import { closedPeriodsByRoom } from "@/lib/services/closures/closure-periods";
 import { getSettings } from "@/lib/services/settings/get-settings";
 import { atLocalMinute, localParts, startOfLocalDay, startOfNextLocalDay } from "@/lib/time";
 import { comparePlaces } from "./compare-places";
@@ -45,6 +46,7 @@ export async function searchRooms(q: RoomSearch, now = new Date()): Promise<Room
     available: rooms.available,
     openMinute: rooms.openMinute,
     closeMinute: rooms.closeMinute,
+    building: rooms.building,
   };
   const summary = (r: { id: number; place: string; size: number; available: boolean }): RoomSummary => ({
     id: r.id,
@@ -60,8 +62,10 @@ export async function searchRooms(q: RoomSearch, now = new Date()): Promise<Room
     if (start.getTime() <= now.getTime()) return [];
     const taken = db.select({ one: sql`1` }).from(appointments).where(overlaps(rooms.id, start, end));
     const rows = await db.select(columns).from(rooms).where(and(...candidates, notExists(taken)));
+    // Closures (维修, 考试周…) count as closed hours.
+    const closed = await closedPeriodsByRoom(db, rows, start, end);
     return rows
-      .filter((r) => isWithinOpenHours(start, q.duration, roomOpenHours(r, hours)))
+      .filter((r) => isWithinOpenHours(start, q.duration, roomOpenHours(r, hours)) && !closed.has(r.id))
       .map(summary)
       .sort((a, b) => comparePlaces(a.place, b.place));
   }
@@ -86,12 +90,14 @@ export async function searchRooms(q: RoomSearch, now = new Date()): Promise<Room
     if (!entry) byRoom.set(r.id, (entry = { room: r, busy: [] }));
     if (r.startsAt && r.endsAt) entry.busy.push({ start: r.startsAt.getTime(), end: r.endsAt.getTime() });
   }
+  // Closures (维修, 考试周…) count as closed hours: busy for the free-window test.
+  const closed = await closedPeriodsByRoom(db, [...byRoom.values()].map((e) => e.room), new Date(dayStart), new Date(dayEnd));
   return [...byRoom.values()]
     .filter((e) => {
       const h = roomOpenHours(e.room, hours);
       const from = Math.max(atLocalMinute(day, h.openMinute).getTime(), earliest);
       const to = atLocalMinute(day, h.closeMinute).getTime();
-      return to - from >= length && freeWindows(e.busy, from, to, length).length > 0;
+      return to - from >= length && freeWindows([...e.busy, ...(closed.get(e.room.id) ?? [])], from, to, length).length > 0;
     })
     .map((e) => summary(e.room))
     .sort((a, b) => comparePlaces(a.place, b.place));

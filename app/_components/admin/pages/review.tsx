@@ -240,7 +240,10 @@ export function ReviewPage({ privileged }: { privileged: boolean }) {
                 <div className="grid min-w-0 flex-1 gap-3 lg:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)_auto]">
                   <div className="min-w-0">
                     <p className="font-medium text-slate-900">
-                      <span className="text-slate-500">#{r.appointId}</span> {r.place}
+                      <span className="text-slate-500">#{r.appointId}</span> {r.place}{" "}
+                      <span className="ml-1 align-middle">
+                        <Badge tone="slate">排队第 {r.queuePosition} 位</Badge>
+                      </span>
                       {!r.roomAvailable && (
                         <span className="ml-2">
                           <Badge>会议室已关闭</Badge>

@@ -1,9 +1,11 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { addRoomSchema, PLACE_MAX, SIZE_MAX } from "@/lib/validation/room";
 import { Badge, Button, Card, EmptyState, ErrorState, Field, inputClass, PageHeader, Switch } from "../../ui/controls";
 import { ConfirmDialog, Dialog } from "../../ui/dialog";
+import { Pagination } from "../../ui/pagination";
+import { usePaging } from "../../ui/use-paging";
 import { useToast } from "../../ui/toast";
 import { BASE, errorText, getJson, postFile, postForm } from "../api";
 import { fieldErrors } from "../form-errors";
@@ -278,7 +280,22 @@ export function RoomsPage() {
   const qc = useQueryClient();
   const [editing, setEditing] = useState<Room | "new" | null>(null);
   const [closing, setClosing] = useState<Room | null>(null);
-  const list = useQuery({ queryKey: ["rooms", "all"], queryFn: () => getJson<{ rooms: Room[] }>("/api/admin/rooms") });
+  // Server paged and searchable: a campus may have 2,000 rooms.
+  const { page, size, setPage, pagerProps } = usePaging(50);
+  const [q, setQ] = useState("");
+  const [search, setSearch] = useState("");
+  useEffect(() => {
+    const t = setTimeout(() => {
+      setSearch(q.trim());
+      setPage(1);
+    }, 250);
+    return () => clearTimeout(t);
+  }, [q, setPage]);
+  const list = useQuery({
+    queryKey: ["rooms", "page", page, size, search],
+    queryFn: () => getJson<{ rooms: Room[]; count: number; openCount: number }>("/api/admin/rooms", { page, size, q: search }),
+    placeholderData: (prev) => prev,
+  });
   const setOpen = useMutation({
     mutationFn: (v: { room: Room; available: 0 | 1 }) => postForm(`/api/admin/rooms/${v.room.roomId}/available`, { available: v.available }),
     onSuccess: (_, v) => {
@@ -296,7 +313,7 @@ export function RoomsPage() {
     <>
       <PageHeader
         title="会议室"
-        description={list.data ? `共 ${rows.length} 间，${rows.filter((r) => r.available).length} 间开放预约` : undefined}
+        description={list.data ? `${search ? `与“${search}”匹配的` : "共 "}${list.data.count} 间，${list.data.openCount} 间开放预约` : undefined}
         actions={
           <Button variant="primary" onClick={() => setEditing("new")}>
             + 添加会议室
@@ -310,7 +327,38 @@ export function RoomsPage() {
               <ErrorState error={list.error} onRetry={() => list.refetch()} />
             </div>
           )}
-          <div className="overflow-x-auto">
+          <div className="border-b border-slate-100 p-3">
+            <label htmlFor="rooms-q" className="sr-only">
+              搜索地点
+            </label>
+            <input id="rooms-q" type="search" className={`${inputClass} sm:max-w-xs`} placeholder="搜索地点，如 逸夫楼" value={q} onChange={(e) => setQ(e.target.value)} />
+          </div>
+          {/* Below md: one card per room, actions never clipped. */}
+          <ul className="divide-y divide-slate-100 md:hidden" aria-label="会议室列表">
+            {rows.map((r) => (
+              <li key={r.roomId} data-room-card={r.place} className="flex items-center justify-between gap-3 px-4 py-3">
+                <div className="min-w-0">
+                  <p className="truncate font-medium text-slate-900">{r.place}</p>
+                  <p className="text-xs text-slate-600">
+                    #{r.roomId} · {r.size} 人 · {r.available ? "开放" : "已关闭"}
+                  </p>
+                </div>
+                <div className="flex shrink-0 items-center gap-2">
+                  <Switch
+                    id={`open-card-${r.roomId}`}
+                    label={`${r.place} 开放预约`}
+                    checked={r.available === 1}
+                    disabled={setOpen.isPending}
+                    onChange={(v) => (v ? setOpen.mutate({ room: r, available: 1 }) : setClosing(r))}
+                  />
+                  <Button size="sm" onClick={() => setEditing(r)} aria-label={`编辑 ${r.place}`}>
+                    编辑
+                  </Button>
+                </div>
+              </li>
+            ))}
+          </ul>
+          <div className="hidden overflow-x-auto md:block">
             <table className="w-full min-w-[520px] text-left text-sm [&_td]:whitespace-nowrap [&_th]:whitespace-nowrap">
               <thead className="bg-slate-50 text-xs font-medium text-slate-600">
                 <tr>
@@ -349,7 +397,8 @@ export function RoomsPage() {
               </tbody>
             </table>
           </div>
-          {list.isSuccess && rows.length === 0 && <EmptyState>还没有会议室。添加一间，或用下方表格批量导入。</EmptyState>}
+          {list.isSuccess && rows.length === 0 && <EmptyState>{search ? `没有与“${search}”匹配的会议室` : "还没有会议室。添加一间，或用下方表格批量导入。"}</EmptyState>}
+          {list.data && list.data.count > 0 && <Pagination {...pagerProps(list.data.count)} />}
           {list.isPending && <div className="m-4 h-24 animate-pulse rounded bg-slate-100" />}
         </div>
         <SheetFlow />

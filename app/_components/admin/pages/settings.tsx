@@ -49,9 +49,13 @@ export function SettingsPage() {
 
   const save = useMutation({
     mutationFn: (input: ReturnType<typeof toInput>) => postForm<{ errmsg: string }>("/server/properties", input),
-    onSuccess: (r) => {
+    onSuccess: (r, input) => {
       toast.success(`${r.errmsg}，已立即生效`);
-      setDraft(null);
+      // The saved values are the truth now: put them in the cache and the form at once (refilling the draft from the
+      // cache before the refetch landed showed the old values, as if the save had been lost).
+      const saved = { ...(qc.getQueryData<ServerProperties>(["properties"]) ?? ({} as ServerProperties)), ...input };
+      qc.setQueryData(["properties"], saved);
+      setDraft(toDraft(saved));
       qc.invalidateQueries({ queryKey: ["properties"] });
       qc.invalidateQueries({ queryKey: ["server"] });
     },

@@ -103,7 +103,36 @@ export function UsersPage({ privileged }: { privileged: boolean }) {
             <ErrorState error={list.error} onRetry={() => list.refetch()} />
           </div>
         )}
-        <div className="overflow-x-auto">
+        {/* Below md: one card per person, nothing clipped. */}
+        <ul className="divide-y divide-slate-100 md:hidden" aria-label="用户列表">
+          {rows.map((u) => (
+            <li key={u.id} className={`flex gap-3 px-4 py-3 ${selected.has(u.id) ? "bg-brand-50/60" : ""}`}>
+              {privileged && (
+                <input
+                  type="checkbox"
+                  className="mt-1 h-4 w-4 shrink-0 accent-brand-600"
+                  checked={selected.has(u.id)}
+                  onChange={() => toggle(u)}
+                  aria-label={`选择 ${u.name || u.userid}`}
+                />
+              )}
+              <div className="min-w-0 flex-1 text-sm">
+                <p className="flex flex-wrap items-center gap-2">
+                  <span className="font-medium text-slate-900">{u.name || "—"}</span>
+                  <span className="font-mono text-xs text-slate-600">{u.userid}</span>
+                  {ROLE[u.role] && <Badge tone={u.role === 1 ? "blue" : "slate"}>{ROLE[u.role]}</Badge>}
+                </p>
+                <p className="mt-0.5 break-all text-slate-600">
+                  {u.phone || "未设置手机"} · {u.email || "未设置邮箱"}
+                </p>
+                <p className="text-xs text-slate-500">
+                  {GENDER[u.gender] ?? "未设置"} / {u.age ? u.age : "未设置"} · 创建于 {u.createTime}
+                </p>
+              </div>
+            </li>
+          ))}
+        </ul>
+        <div className="hidden overflow-x-auto md:block">
           <table className="w-full min-w-[760px] text-left text-sm [&_td]:whitespace-nowrap [&_th]:whitespace-nowrap">
             <thead className="bg-slate-50 text-xs font-medium text-slate-600">
               <tr>

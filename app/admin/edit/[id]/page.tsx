@@ -1,4 +1,7 @@
 // GET /admin/edit/{id} – edit form of one admin: a super admin's, or one's own (legacy admin-edit.html, no password shown)
+import { AdminProviders } from "@/app/_components/admin/providers";
+import { ConsoleShell } from "@/app/_components/admin/shell";
+import { PageHeader } from "@/app/_components/ui/controls";
 import { AdminEditForm } from "@/app/_components/pages/admin-edit-form";
 import { ErrorView, errorViewFor } from "@/app/_components/pages/error-view";
 import { getSessionAdmin } from "@/lib/auth/session";
@@ -17,15 +20,20 @@ export default async function AdminEditPage({ params }: { params: Promise<{ id: 
   } catch (e) {
     return errorViewFor(e, { href: "/meeting/admin", text: "点击跳转" });
   }
+  // Inside the console frame and menu, like every other console page.
   return (
-    <main className="mx-auto max-w-md p-4">
-      <h1 className="text-xl font-semibold">编辑管理员</h1>
-      <AdminEditForm
-        id={row.id}
-        username={row.username}
-        privileged={row.privileged}
-        canChangePrivilege={!!actor?.privileged && actor.id !== row.id}
-      />
-    </main>
+    <AdminProviders>
+      <ConsoleShell admin={{ username: actor!.username, privileged: actor!.privileged }}>
+        <PageHeader title="编辑管理员" description={row.username} />
+        <div className="max-w-md rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+          <AdminEditForm
+            id={row.id}
+            username={row.username}
+            privileged={row.privileged}
+            canChangePrivilege={!!actor?.privileged && actor.id !== row.id}
+          />
+        </div>
+      </ConsoleShell>
+    </AdminProviders>
   );
 }
