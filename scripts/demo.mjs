@@ -42,8 +42,26 @@ if (built < sources) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+// The campus platform: unless a real API center is configured, a fake one (e2e/fakes/campus-server.ts) runs next to
+// the demo so that the console page 校园平台, notices, calendar entries and the operation log work end to end.
+let campusChild = null;
+if (!process.env.CAMPUS_API_BASE && process.env.DEMO_CAMPUS !== "0") {
+  const campusPort = process.env.CAMPUS_FAKE_PORT ?? String(Number(port) + 11);
+  Object.assign(env, {
+    CAMPUS_API_BASE: `http://127.0.0.1:${campusPort}`,
+    CAMPUS_API_TOKEN: "campus-demo-token",
+    CAMPUS_CLIENT_ID: "meeting",
+    CAMPUS_CLIENT_SECRET: "campus-demo-secret",
+    CAMPUS_ADMIN_ROLE_KEYS: env.CAMPUS_ADMIN_ROLE_KEYS ?? "meeting:admin",
+    CAMPUS_SUPER_ROLE_KEYS: env.CAMPUS_SUPER_ROLE_KEYS ?? "meeting:super",
+    CAMPUS_NOTICE_CHANNELS: env.CAMPUS_NOTICE_CHANNELS ?? "MC00003",
+  });
+  campusChild = spawn(process.execPath, ["--import", "tsx", "e2e/fakes/campus-server.ts", "--port", campusPort], { stdio: "inherit", env });
+  console.log(`Campus platform: a fake API center at ${env.CAMPUS_API_BASE} (set CAMPUS_API_BASE to use a real one, DEMO_CAMPUS=0 for none)`);
+}
+
 console.log(`\nDemo: http://localhost:${port}/meeting  ·  admin console: http://localhost:${port}/meeting/admin`);
 console.log(`Demo admin: admin / ${env.ADMIN_PASSWORD}  ·  demo users can be picked on the sign-in page\n`);
 const child = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
-child.on("exit", (code) => process.exit(code ?? 0));
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => { child.kill(sig); campusChild?.kill(sig); });
+child.on("exit", (code) => { campusChild?.kill("SIGTERM"); process.exit(code ?? 0); });
