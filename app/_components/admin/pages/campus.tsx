@@ -160,7 +160,7 @@ export function CampusPage() {
               )}
             </div>
           )}
-          <dl className="mt-3 grid grid-cols-[auto,1fr] gap-x-3 gap-y-1 text-sm text-slate-700">
+          <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm text-slate-700">
             <dt className="text-slate-500">管理员角色</dt>
             <dd>{o.adminRoleKeys.join("、") || "—"}</dd>
             <dt className="text-slate-500">超级管理员角色</dt>
