@@ -22,6 +22,8 @@ import { reconcileCalendarEntry } from "./calendar";
 import { businessTypeOf } from "./operlog";
 import { registerRolesAndMenus } from "./register-roles-menus";
 import { syncDepartments } from "./sync-departments";
+import { setNoticeChannels } from "./overview";
+import { resetEnvForTests } from "@/lib/env";
 
 const campusOnly = { "campus.call": campusCallHandler };
 const later = (minutes: number) => () => new Date(Date.now() + minutes * 60_000);
@@ -171,6 +173,33 @@ describe("campus platform integration", () => {
       await db().db.execute(sql`update appointments set starts_at = starts_at + interval '2 minutes', ends_at = ends_at + interval '2 minutes' where id = ${b.id}`);
       expect((await sendReminders(now)).reminded).toBe(1);
       expect(await db().db.select().from(bookingReminders).where(eq(bookingReminders.appointmentId, b.id))).toHaveLength(2);
+    });
+  });
+
+  describe("notice channel setting", () => {
+    it("wecom / campus / both decide the fan-out; a booker the platform cannot address still gets WeCom", async () => {
+      const room = await makeRoom();
+      const user = await makeUser();
+      const b = await makeBooking({ roomId: room.id, userId: user.id, start: at(7, 10), minutes: 60 });
+      const topicsFor = async (value: "wecom" | "campus" | "both") => {
+        await setNoticeChannels(superAdmin, value);
+        await db().db.execute(sql`delete from outbox`);
+        await db().db.transaction((tx) => notifyBooker(tx, b.id, user.userid, "测试"));
+        return (await db().db.select().from(outbox)).map((r) => r.topic).sort();
+      };
+      expect(await topicsFor("wecom")).toEqual(["wecom.message"]);
+      expect(await topicsFor("campus")).toEqual(["campus.call"]);
+      expect(await topicsFor("both")).toEqual(["campus.call", "wecom.message"]);
+      process.env.CAMPUS_USERNAME_FROM = "mobile";
+      resetEnvForTests();
+      try {
+        expect(await topicsFor("campus")).toEqual(["wecom.message"]); // no phone known: no 工号
+      } finally {
+        delete process.env.CAMPUS_USERNAME_FROM;
+        resetEnvForTests();
+        await setNoticeChannels(superAdmin, "both");
+      }
+      await expect(setNoticeChannels({ ...superAdmin, privileged: false }, "wecom")).rejects.toMatchObject({ code: 1006 });
     });
   });
 

@@ -37,16 +37,19 @@ export async function noticeChannels(db: Db | Tx): Promise<NoticeChannels> {
 export async function notifyBooker(tx: Tx, appointId: number, touser: string, result: string, at = new Date(), details: BookerNoticeDetails = {}) {
   const channels = await noticeChannels(tx);
   const messages: OutboxMessage[] = [];
-  if (channels !== "campus") {
-    messages.push({
+  let wecom = channels !== "campus";
+  if (channels !== "wecom") {
+    const notice = await campusNotice(tx, appointId, touser, result, at, details);
+    if (notice) messages.push({ topic: "campus.call", orderingKey: `campus-notice:${appointId}`, payload: { op: "notice", appointmentId: appointId, notice } });
+    // A person the platform cannot be addressed for still hears from us, by WeCom.
+    else wecom = true;
+  }
+  if (wecom) {
+    messages.unshift({
       topic: "wecom.message",
       orderingKey: `appointment:${appointId}`,
       payload: { touser, content: formatReviewMessage(appointId, result, at, details.title) },
     });
-  }
-  if (channels !== "wecom") {
-    const notice = await campusNotice(tx, appointId, touser, result, at, details);
-    if (notice) messages.push({ topic: "campus.call", orderingKey: `campus-notice:${appointId}`, payload: { op: "notice", appointmentId: appointId, notice } });
   }
   await enqueue(tx, messages);
 }
