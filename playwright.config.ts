@@ -6,6 +6,7 @@ import { defineConfig } from "@playwright/test";
 // embedded database per run, or Postgres when E2E_DATABASE_URL is set. Each engineer/CI run can pick its own ports.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const WECOM_PORT = Number(process.env.E2E_WECOM_PORT ?? 3101);
+const CAMPUS_PORT = Number(process.env.E2E_CAMPUS_PORT ?? PORT + 2);
 process.env.E2E_RUN_ID ??= String(Date.now()); // set once in the main process; workers inherit it
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!fs.existsSync(chromium)) {
@@ -17,6 +18,7 @@ if (!fs.existsSync(chromium)) {
 
 const pgliteDir = path.resolve(`.data/e2e/${PORT}-${process.env.E2E_RUN_ID}/pglite`);
 const wecomBase = `http://127.0.0.1:${WECOM_PORT}`;
+const campusBase = `http://127.0.0.1:${CAMPUS_PORT}`;
 export const e2eServerEnv: Record<string, string> = {
   APP_URL: `http://localhost:${PORT}`,
   AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456",
@@ -37,11 +39,20 @@ export const e2eServerEnv: Record<string, string> = {
   // The standalone server reads its port and address from these (next start ignores them).
   PORT: String(PORT),
   HOSTNAME: "::",
+  // The campus platform integration is on against the fake API center (e2e/fakes/campus-server.ts).
+  CAMPUS_API_BASE: campusBase,
+  CAMPUS_API_TOKEN: "e2e-campus-token",
+  CAMPUS_CLIENT_ID: "meeting-e2e",
+  CAMPUS_CLIENT_SECRET: "e2e-campus-secret",
+  CAMPUS_ADMIN_ROLE_KEYS: "meeting:admin",
+  CAMPUS_SUPER_ROLE_KEYS: "meeting:super",
+  CAMPUS_NOTICE_CHANNELS: "MC00003",
   ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : { PGLITE_DIR: pgliteDir }),
 };
 for (const [k, v] of Object.entries(e2eServerEnv)) process.env[`E2E_SERVER_${k}`] = v; // readable by helpers
 
 const fakeWecom = "e2e/fakes/wecom-server.ts";
+const fakeCampus = "e2e/fakes/campus-server.ts";
 const launchArgs = [
   "--headless",
   "--no-sandbox",
@@ -84,6 +95,19 @@ export default defineConfig({
           {
             command: `node --import tsx ${fakeWecom} --port ${WECOM_PORT}`,
             url: `${wecomBase}/__control/health`,
+            reuseExistingServer: !process.env.CI,
+            timeout: 30_000,
+            stdout: "ignore" as const,
+            stderr: "pipe" as const,
+          },
+        ]
+      : []),
+    ...(fs.existsSync(fakeCampus)
+      ? [
+          {
+            command: `node --import tsx ${fakeCampus} --port ${CAMPUS_PORT}`,
+            url: `${campusBase}/__fake/apicenter/health`,
+            env: { CAMPUS_API_TOKEN: "e2e-campus-token", CAMPUS_CLIENT_ID: "meeting-e2e", CAMPUS_CLIENT_SECRET: "e2e-campus-secret" },
             reuseExistingServer: !process.env.CI,
             timeout: 30_000,
             stdout: "ignore" as const,

@@ -68,6 +68,23 @@ const schema = z.object({
   RATE_LIMIT_SUBMIT_PER_MINUTE: z.coerce.number().int("must be an integer").min(1, "must be at least 1").default(10),
   /** Days the audit trail is kept; older rows are deleted by the maintenance run. */
   AUDIT_RETENTION_DAYS: z.coerce.number().int("must be an integer").min(1, "must be at least 1").max(36500).default(400),
+  /** The campus platform's API center (integrations §4), e.g. http://10.0.0.5:8080; unset = the integration is off. */
+  CAMPUS_API_BASE: url("http://10.0.0.5:8080").transform((v) => v.replace(/\/+$/, "")).optional(),
+  /** Sent as `api-token`, `clientId`, `clientSecret` on every request to the API center. */
+  CAMPUS_API_TOKEN: z.string().default(""),
+  CAMPUS_CLIENT_ID: z.string().default(""),
+  CAMPUS_CLIENT_SECRET: z.string().default(""),
+  /** Comma-separated channel codes for notices (e.g. the WeCom channel MC00003); empty = in-platform notice only. */
+  CAMPUS_NOTICE_CHANNELS: z.string().default(""),
+  /** Comma-separated platform role keys that make a person a normal / super console admin. */
+  CAMPUS_ADMIN_ROLE_KEYS: z.string().default(""),
+  CAMPUS_SUPER_ROLE_KEYS: z.string().default(""),
+  /** How a WeCom userid maps to the platform's userName (工号): the userid itself, or a WeCom field of the member. */
+  CAMPUS_USERNAME_FROM: z.enum(["userid", "mobile", "email", "email_local"]).default("userid"),
+  /** Seconds platform roles are trusted before they are read again (≤ 600). */
+  CAMPUS_ROLE_CACHE_SECONDS: z.coerce.number().int("must be an integer").min(0).max(600, "must be at most 600").default(600),
+  /** Per-call timeout of the API center client in milliseconds (tests shorten it). */
+  CAMPUS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -33,7 +33,7 @@ const host = process.env.DEMO_HOST || lanAddress();
 const wecomPort = port + 1;
 const campusPort = port + 2;
 const fakeCampus = "e2e/fakes/campus-server.ts";
-const withCampus = fs.existsSync(fakeCampus);
+const withCampus = fs.existsSync(fakeCampus) && !process.env.CAMPUS_API_BASE && process.env.DEMO_CAMPUS !== "0";
 
 const env = {
   ...process.env,
@@ -52,12 +52,17 @@ const env = {
   WECOM_SECRET: "demo-wecom-secret",
   DEMO_WECOM_CONTROL: `http://127.0.0.1:${wecomPort}`,
   OPEN_API_ALLOW_PRIVATE_CALLBACKS: process.env.OPEN_API_ALLOW_PRIVATE_CALLBACKS ?? "1",
+  // The campus platform: unless a real API center is configured (CAMPUS_API_BASE) or DEMO_CAMPUS=0, a fake one runs
+  // next to the demo so that the console page 校园平台, notices, calendar entries and the operation log work end to end.
   ...(withCampus
     ? {
-        CAMPUS_API_BASE: process.env.CAMPUS_API_BASE ?? `http://127.0.0.1:${campusPort}`,
-        CAMPUS_API_TOKEN: process.env.CAMPUS_API_TOKEN ?? "demo-campus-token",
-        CAMPUS_CLIENT_ID: process.env.CAMPUS_CLIENT_ID ?? "meeting-demo",
-        CAMPUS_CLIENT_SECRET: process.env.CAMPUS_CLIENT_SECRET ?? "demo-campus-secret",
+        CAMPUS_API_BASE: `http://127.0.0.1:${campusPort}`,
+        CAMPUS_API_TOKEN: "campus-demo-token",
+        CAMPUS_CLIENT_ID: "meeting",
+        CAMPUS_CLIENT_SECRET: "campus-demo-secret",
+        CAMPUS_ADMIN_ROLE_KEYS: process.env.CAMPUS_ADMIN_ROLE_KEYS ?? "meeting:admin",
+        CAMPUS_SUPER_ROLE_KEYS: process.env.CAMPUS_SUPER_ROLE_KEYS ?? "meeting:super",
+        CAMPUS_NOTICE_CHANNELS: process.env.CAMPUS_NOTICE_CHANNELS ?? "MC00003",
         DEMO_CAMPUS_CONTROL: `http://127.0.0.1:${campusPort}`,
       }
     : {}),

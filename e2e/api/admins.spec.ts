@@ -35,7 +35,7 @@ test.describe("GET /admin/all", () => {
     const body = await (await r.admin.get("/meeting/admin/all?page=1&size=1000")).json();
     expect(body).toMatchObject({ code: 0, msg: "", count: body.data.length });
     for (const row of body.data as AdminRow[]) {
-      expect(row).toEqual({ id: expect.any(Number), username: expect.any(String), password: "", privileged: expect.any(Number), createTime: expect.stringMatching(DATE_TIME), hasPassword: expect.any(Boolean) });
+      expect(row).toEqual({ id: expect.any(Number), username: expect.any(String), password: "", privileged: expect.any(Number), createTime: expect.stringMatching(DATE_TIME), hasPassword: expect.any(Boolean), rightsSource: expect.stringMatching(/^(local|campus)$/) });
       expect([0, 1]).toContain(row.privileged);
     }
     expect(body.data.find((a: AdminRow) => a.username === "admin")).toMatchObject({ privileged: 1, hasPassword: true });

@@ -20,7 +20,7 @@ export type Gate =
 const ADMIN_JSON = new Set(["/admin/all", "/admin/add", "/admin/batch/add", "/admin/delete", "/admin/password", "/admin/edit"]);
 /** Admin sign-in pages and redirects: open to everyone. */
 const ADMIN_PUBLIC = [/^\/admin\/login\/?$/, /^\/admin\/qrcode(\/.*)?$/];
-const SUPER_PAGES = [/^\/admin\/(admins|settings|rooms|closures|calendar)(\/.*)?$/, /^\/manage(\/.*)?$/];
+const SUPER_PAGES = [/^\/admin\/(admins|settings|rooms|closures|calendar|campus)(\/.*)?$/, /^\/manage(\/.*)?$/];
 const USER_PAGES = [
   /^\/$/, // home: find a room
   /^\/room\/\d+\/[^/]+\/?$/, // room page (legacy HTML path); /room/periods is JSON

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -35,11 +36,16 @@ export const departments = pgTable(
     name: varchar("name", { length: 64 }).notNull(),
     /** null = top level (the Open API's `""` / `"0"`). */
     parentId: varchar("parent_id", { length: 64 }),
+    /** The campus platform's department id when the department is synced from there (null = our own). */
+    campusId: bigint("campus_id", { mode: "number" }),
+    /** The platform removed it while users or rooms still reference it: kept, marked removed. */
+    removedAt: tstz("removed_at"),
     createdAt: tstz("created_at").notNull().defaultNow(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
   (t) => [
     foreignKey({ columns: [t.parentId], foreignColumns: [t.id], name: "departments_parent_fk" }).onDelete("restrict"),
+    uniqueIndex("departments_campus_id_uq").on(t.campusId),
     check("departments_name_ck", sql`length(${t.name}) > 0`),
     check("departments_not_own_parent_ck", sql`${t.parentId} is null or ${t.parentId} <> ${t.id}`),
     index("departments_parent_idx").on(t.parentId),
@@ -98,6 +104,10 @@ export const admins = pgTable(
     privileged: boolean("privileged").notNull().default(false),
     /** Bumped when the password changes: sessions carrying an older version are void. */
     sessionVersion: integer("session_version").notNull().default(1),
+    /** Where the console rights come from: `local` (added here) or `campus` (a platform role key, re-checked). */
+    rightsSource: varchar("rights_source", { length: 16 }).notNull().default("local"),
+    /** Campus admins: when the platform last confirmed the role (trusted CAMPUS_ROLE_CACHE_SECONDS). */
+    campusCheckedAt: tstz("campus_checked_at"),
     createdAt: tstz("created_at").notNull().defaultNow(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
@@ -277,6 +287,8 @@ export const settings = pgTable(
     autoClean: boolean("auto_clean").notNull().default(true),
     /** Days: expired records older than this are deleted. */
     autoCleanInterval: integer("auto_clean_interval").notNull().default(7),
+    /** Booker notices when the campus platform is on: `wecom` app messages, `campus` notices, or `both`. */
+    noticeChannels: varchar("notice_channels", { length: 8 }).notNull().default("both"),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
   (t) => [
@@ -285,6 +297,7 @@ export const settings = pgTable(
     check("settings_close_ck", sql`${t.closeMinute} between 1 and 1440 and ${t.closeMinute} > ${t.openMinute}`),
     check("settings_review_interval_ck", sql`${t.autoReviewInterval} >= 1`),
     check("settings_clean_interval_ck", sql`${t.autoCleanInterval} >= 1`),
+    check("settings_notice_channels_ck", sql`${t.noticeChannels} in ('wecom', 'campus', 'both')`),
   ],
 );
 
@@ -508,4 +521,75 @@ export const classPeriods = pgTable(
     check("class_periods_minutes_ck", sql`${t.startMinute} between 0 and 1439 and ${t.endMinute} between 1 and 1440 and ${t.endMinute} > ${t.startMinute}`),
     check("class_periods_name_ck", sql`length(${t.name}) > 0`),
   ],
+);
+
+/** A person's campus-platform profile, read at WeCom sign-in (user/userinfo + user/deptRoles). */
+export const campusProfiles = pgTable("campus_profiles", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  /** The platform's userName (工号). */
+  userName: varchar("user_name", { length: 64 }).notNull(),
+  platformUserId: bigint("platform_user_id", { mode: "number" }),
+  nick: varchar("nick", { length: 64 }).notNull().default(""),
+  /** 0 unset, 1 male, 2 female. */
+  sex: smallint("sex").notNull().default(0),
+  phone: varchar("phone", { length: 20 }).notNull().default(""),
+  roleKeys: text("role_keys").array().notNull().default(sql`'{}'::text[]`),
+  /** [{id, name}] of the departments the platform lists with the person's roles. */
+  depts: jsonb("depts").notNull().default(sql`'[]'::jsonb`),
+  fetchedAt: tstz("fetched_at").notNull(),
+});
+
+/** The platform calendar (日程) entry of an approved booking: one per booking, ever. */
+export const campusCalendarEntries = pgTable("campus_calendar_entries", {
+  appointmentId: integer("appointment_id")
+    .primaryKey()
+    .references(() => appointments.id, { onDelete: "cascade" }),
+  userName: varchar("user_name", { length: 64 }).notNull(),
+  /** The platform's id of the entry (found through rcInfo/list: the add call answers none). */
+  entryId: bigint("entry_id", { mode: "number" }),
+  /** What was last written (to skip identical updates). */
+  content: text("content").notNull().default(""),
+  startDate: varchar("start_date", { length: 10 }).notNull().default(""),
+  deletedAt: tstz("deleted_at"),
+  updatedAt: tstz("updated_at").notNull().defaultNow(),
+});
+
+/** Reminders sent before a booking starts: one per booking and start time (a moved booking is reminded again). */
+export const bookingReminders = pgTable(
+  "booking_reminders",
+  {
+    appointmentId: integer("appointment_id")
+      .notNull()
+      .references(() => appointments.id, { onDelete: "cascade" }),
+    startsAt: tstz("starts_at").notNull(),
+    sentAt: tstz("sent_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.appointmentId, t.startsAt] })],
+);
+
+/** Last success and failure per integration family (people, departments, notices, calendar, operlog, files, roles). */
+export const campusStatus = pgTable("campus_status", {
+  family: varchar("family", { length: 32 }).primaryKey(),
+  lastSuccessAt: tstz("last_success_at"),
+  lastFailureAt: tstz("last_failure_at"),
+  lastError: text("last_error"),
+  updatedAt: tstz("updated_at").notNull().defaultNow(),
+});
+
+/** Files kept in the platform's file center (exported room sheets, …), downloaded through our own route. */
+export const campusFiles = pgTable(
+  "campus_files",
+  {
+    id: varchar("id", { length: 64 }).primaryKey(),
+    /** room-sheet | room-photo | … */
+    kind: varchar("kind", { length: 32 }).notNull(),
+    name: varchar("name", { length: 255 }).notNull(),
+    contentType: varchar("content_type", { length: 128 }).notNull(),
+    size: integer("size").notNull(),
+    createdBy: varchar("created_by", { length: 64 }),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("campus_files_kind_idx").on(t.kind, t.createdAt)],
 );

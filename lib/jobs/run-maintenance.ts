@@ -12,6 +12,9 @@ import { cleanExpired, type CleanReport } from "./clean-expired";
 import { expireAppointments, type ExpiryReport } from "./expire-appointments";
 import { lastRunAt, recordRun } from "./job-state";
 import { pruneAuditLog, type AuditPruneReport } from "./prune-audit-log";
+import { sendReminders, type ReminderReport } from "./send-reminders";
+import { campusEnabled } from "@/lib/clients/campus/config";
+import { deptSyncDue, syncDepartments, type DeptSyncReport } from "@/lib/services/campus/sync-departments";
 
 // The background work of the whole system (architecture.md "Background work"): one idempotent function, run every
 // minute by the cron route and by the self-hosted scheduler. Any number of overlapping calls, on any number of
@@ -41,6 +44,9 @@ export interface MaintenanceReport {
     expiry: StepResult<ExpiryReport & { ms: number }>;
     autoReview: StepResult<(({ ran: true } & AutoReviewReport) | Skipped) & { ms: number }>;
     autoClean: StepResult<(({ ran: true } & CleanReport) | Skipped) & { ms: number }>;
+    /** Campus platform only (CAMPUS_API_BASE set): reminders 15 min before, the daily department sync. */
+    reminders: StepResult<ReminderReport & { ms: number }>;
+    campusDepartments: StepResult<(({ ran: true } & DeptSyncReport) | Skipped) & { ms: number }>;
     outbox: StepResult<DeliveryReport & { ms: number }>;
     auditRetention: StepResult<(({ ran: true; days: number } & AuditPruneReport) | Skipped) & { ms: number }>;
   };
@@ -101,6 +107,13 @@ async function runSteps(now: Date, opts: MaintenanceOptions): Promise<NonNullabl
     return { ran: true as const, ...r };
   });
 
+  const reminders = await step(() => sendReminders(now));
+  const campusDepartments = await step(async () => {
+    if (!campusEnabled()) return { ran: false as const, reason: "campus platform off" };
+    if (!(await deptSyncDue(now))) return { ran: false as const, reason: "not due" };
+    return { ran: true as const, ...(await syncDepartments(now)) };
+  });
+
   // Last, so that the messages of this run's reviews go out in the same run.
   const outbox = await step(() => deliverOutbox({ now: () => now, budgetMs: OUTBOX_BUDGET_MS, handlers: opts.handlers }));
 
@@ -114,7 +127,7 @@ async function runSteps(now: Date, opts: MaintenanceOptions): Promise<NonNullabl
     return { ran: true as const, days, ...r };
   });
 
-  return { expiry, autoReview: autoReviewResult, autoClean, outbox, auditRetention };
+  return { expiry, autoReview: autoReviewResult, autoClean, reminders, campusDepartments, outbox, auditRetention };
 }
 
 /** One log line per step (name, ok, duration and what it did), for the operators' log search. */

@@ -21,6 +21,7 @@ export const NAV: NavItem[] = [
   { href: "/admin/settings", label: "参数设置", icon: "M12 15a3 3 0 100-6 3 3 0 000 6zM19 12a7 7 0 00-.1-1.2l2-1.6-2-3.4-2.4 1a7 7 0 00-2-1.2L14 3h-4l-.5 2.6a7 7 0 00-2 1.2l-2.4-1-2 3.4 2 1.6A7 7 0 005 12c0 .4 0 .8.1 1.2l-2 1.6 2 3.4 2.4-1a7 7 0 002 1.2L10 21h4l.5-2.6a7 7 0 002-1.2l2.4 1 2-3.4-2-1.6c.1-.4.1-.8.1-1.2z", superOnly: true },
   { href: "/admin/audit", label: "操作日志", icon: "M9 5h10M9 12h10M9 19h10M4 5h.01M4 12h.01M4 19h.01" },
   { href: "/manage/settings/openApi", label: "开放接口", icon: "M8 9l-4 3 4 3M16 9l4 3-4 3M14 5l-4 14", superOnly: true },
+  { href: "/admin/campus", label: "校园平台", icon: "M3 21h18M5 21V10l7-5 7 5v11M9 21v-6h6v6M12 8v2", superOnly: true },
   { href: "/admin/account", label: "我的账号", icon: "M12 12a4 4 0 100-8 4 4 0 000 8zM6 20v-1a6 6 0 0112 0v1" },
 ];
 

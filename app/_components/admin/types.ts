@@ -79,4 +79,6 @@ export interface AdminRow {
   privileged: 0 | 1;
   createTime: string;
   hasPassword?: boolean;
+  /** Where the rights come from: added here, or a campus platform role. */
+  rightsSource?: "local" | "campus";
 }

@@ -14,7 +14,7 @@ export const queueBase = new Date(Math.ceil((Date.now() + DAY) / HOUR) * HOUR);
 
 export async function resetBookings() {
   const db = await getDb();
-  await db.execute(sql`truncate attendees, appointments, outbox, job_state restart identity`);
+  await db.execute(sql`truncate attendees, booking_reminders, campus_calendar_entries, appointments, outbox, job_state restart identity`);
 }
 
 export async function room(place: string, size = 20) {

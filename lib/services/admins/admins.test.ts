@@ -46,6 +46,7 @@ describe("addAdmin", () => {
       privileged: 0,
       createTime: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d$/),
       hasPassword: true,
+      rightsSource: "local",
     });
     expect(JSON.stringify(listed)).not.toContain("argon2");
   });

@@ -10,6 +10,8 @@ export interface AdminRow {
   createTime: string;
   /** New: false for batch-added admins, who sign in by WeCom QR until a password is set. */
   hasPassword: boolean;
+  /** New: where the console rights come from — `local` (added here) or `campus` (a campus platform role). */
+  rightsSource: "local" | "campus";
 }
 
 export function toAdminRow(a: typeof admins.$inferSelect): AdminRow {
@@ -20,5 +22,6 @@ export function toAdminRow(a: typeof admins.$inferSelect): AdminRow {
     privileged: a.privileged ? 1 : 0,
     createTime: formatDateTime(a.createdAt),
     hasPassword: a.passwordHash !== null,
+    rightsSource: a.rightsSource === "campus" ? "campus" : "local",
   };
 }

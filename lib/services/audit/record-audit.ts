@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db";
 import { auditLog, users } from "@/lib/db/schema";
 import { requestContext, type Actor, type Channel } from "@/lib/request-context";
+import { mirrorAuditRow } from "@/lib/services/campus/operlog";
 
 export interface AuditEntry {
   /** Dotted verb: `booking.submitted`, `booking.cancelled`, `room.closed`, `admin.added`, `settings.changed`, … */
@@ -69,5 +70,7 @@ export async function recordAudit(tx: Tx | Db, entry: AuditEntry): Promise<Audit
       channel: entry.channel ?? ctx?.channel ?? "maintenance",
     })
     .returning();
+  // Mirrored to the campus platform's operation log when the integration is on (same transaction, via the outbox).
+  await mirrorAuditRow(tx, row);
   return row;
 }

@@ -7,6 +7,7 @@ import type { TokenUser } from "@/lib/auth/identity";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
+import { refreshCampusProfile } from "@/lib/services/campus/profile";
 
 /** legacy §7.5: a 10-character userid is a student number. */
 export const roleForUserid = (userid: string) => (userid.length === 10 ? 1 : 2);
@@ -16,7 +17,9 @@ const fits = (v: string | undefined, max: number) => (v !== undefined && v.lengt
 /**
  * The app's user for a WeCom member who just proved who they are: created from user/get on first sign-in (any of
  * mobile, email, avatar, gender may be missing), name and departments refreshed on later ones. A user/get failure
- * refuses a first sign-in (1001) but only skips the refresh for a known user.
+ * refuses a first sign-in (1001) but only skips the refresh for a known user. With the campus platform on, the
+ * person's platform profile (nick, sex, phone when ours is empty, departments, role keys) is refreshed too; the
+ * platform failing or being slow (bounded by its client's timeout) never refuses the sign-in.
  */
 export async function provisionWecomUser(userid: string): Promise<TokenUser> {
   const db = await getDb();
@@ -40,6 +43,7 @@ export async function provisionWecomUser(userid: string): Promise<TokenUser> {
         if (name !== existing.name) await emitOpenEvent(tx, "user_update", [existing.id]);
       });
     }
+    await refreshCampusProfile(existing.id, existing.userid, member ?? undefined);
     return { id: existing.id, userid: existing.userid };
   }
 
@@ -71,7 +75,10 @@ export async function provisionWecomUser(userid: string): Promise<TokenUser> {
     }
     return rows;
   });
-  if (created) return created;
+  if (created) {
+    await refreshCampusProfile(created.id, created.userid, m);
+    return created;
+  }
   // Lost a race with a concurrent first sign-in of the same person.
   const [winner] = await db.select({ id: users.id, userid: users.userid }).from(users).where(sql`lower(${users.userid}) = lower(${userid})`);
   if (!winner) throw new AppError(1001);

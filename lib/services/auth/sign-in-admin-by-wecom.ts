@@ -5,10 +5,13 @@ import { admins } from "@/lib/db/schema";
 import type { TokenAdmin } from "@/lib/auth/identity";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
+import { resolveCampusAdmin } from "@/lib/services/campus/admin-rights";
 import { codeExchangeFailure } from "./wecom-failure";
 
 /**
  * Admin QR sign-in (legacy E20): the admin whose username equals the WeCom userid, compared case-insensitively.
+ * With the campus platform on, a person without a local admin row whose platform roles grant console rights gets
+ * (or keeps) a campus admin row; campus rights are re-read from the platform at every sign-in.
  * 3001 no code, 3004 code refused or WeCom unavailable, 3002 not a member, 1010 no such admin.
  */
 export async function signInAdminByWecom(code: string): Promise<TokenAdmin> {
@@ -21,7 +24,8 @@ export async function signInAdminByWecom(code: string): Promise<TokenAdmin> {
   }
   if (identity.kind !== "member") throw new AppError(3002);
   const db = await getDb();
-  const [row] = await db.select().from(admins).where(sql`lower(${admins.username}) = lower(${identity.userid})`);
+  const [local] = await db.select().from(admins).where(sql`lower(${admins.username}) = lower(${identity.userid})`);
+  const row = local && local.rightsSource === "local" ? local : await resolveCampusAdmin(identity.userid, local);
   if (!row) {
     await recordAudit(db, {
       action: "auth.admin_sign_in_failed",

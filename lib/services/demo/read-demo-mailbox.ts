@@ -53,23 +53,26 @@ export async function readDemoMailbox(): Promise<DemoMailbox> {
   return { enabled: true, items, unreachable };
 }
 
-/** Notices and calendar entries the fake campus platform received. */
+/** Notices and calendar entries the fake campus platform received (its control endpoint /__fake/apicenter/outbox). */
 async function readCampusMailbox(base: string): Promise<MailboxItem[]> {
-  const state = (await readJson(`${base}/__control/state`)) as Record<string, unknown>;
+  const state = (await readJson(`${base}/__fake/apicenter/outbox`)) as Record<string, unknown>;
   const list = (v: unknown) => (Array.isArray(v) ? (v as Record<string, unknown>[]) : []);
-  const notices = list(state.notices).map((n) => ({
-    at: str(n.at ?? n.receivedAt ?? n.createTime),
-    channel: "campus-notice" as const,
-    to: str(n.userName ?? n.username),
-    title: str(n.title),
-    content: str(n.content),
-  }));
-  const schedules = list(state.schedules).map((s) => ({
-    at: str(s.at ?? s.receivedAt ?? s.createTime),
+  const notices = list(state.notices).map((n) => {
+    const body = (n.body ?? {}) as Record<string, unknown>;
+    return {
+      at: str(n.at),
+      channel: "campus-notice" as const,
+      to: str(body.userIds) || str(body.userName),
+      title: str(body.title),
+      content: str(body.content),
+    };
+  });
+  const schedules = list(state.schedules).map((e) => ({
+    at: str(e.at),
     channel: "campus-calendar" as const,
-    to: str(s.userName ?? s.username),
-    title: str(s.title ?? s.rcTitle ?? "日程"),
-    content: [str(s.content ?? s.rcContent), str(s.startTime ?? s.rcStartTime), str(s.endTime ?? s.rcEndTime)].filter(Boolean).join(" · "),
+    to: str(e.userName),
+    title: "日程",
+    content: [str(e.content), [str(e.startDate), str(e.endDate)].filter(Boolean).join(" — ")].filter(Boolean).join("\n"),
   }));
   return [...notices, ...schedules];
 }

@@ -2,6 +2,7 @@ import { eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db";
 import { openApiCredentials, openApiSubscriptions } from "@/lib/db/schema";
 import { enqueue, type OutboxMessage } from "@/lib/outbox/enqueue";
+import { onBookingsChanged } from "@/lib/services/campus/calendar";
 import { loadOpenDepts } from "./load-open-depts";
 import { loadOpenMeetings } from "./load-open-meetings";
 import { loadOpenRooms } from "./load-open-rooms";
@@ -53,6 +54,8 @@ const KIND: Record<OpenEventType, "meeting" | "room" | "user" | "dept"> = {
 export async function emitOpenEvent(tx: Tx | Db, type: OpenEventType, ids: (number | string)[]) {
   const unique = [...new Set(ids.map(String))];
   if (unique.length === 0) return;
+  // Every booking change passes here: the campus calendar (日程) follows bookings from the same place.
+  if (KIND[type] === "meeting") await onBookingsChanged(tx, unique);
   const subs = await tx
     .select({ credentialId: openApiSubscriptions.credentialId })
     .from(openApiSubscriptions)

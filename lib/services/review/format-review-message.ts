@@ -5,9 +5,9 @@ import { formatDateTime } from "@/lib/time";
  * THE WeCom text a booker receives about a review (legacy §7.4), with the 24-hour clock the legacy lacked and a
  * link to the booking's page.
  */
-export function formatReviewMessage(appointId: number, result: string, at = new Date()): string {
+export function formatReviewMessage(appointId: number, result: string, at = new Date(), heading = "会议室预约结果通知"): string {
   return [
-    "会议室预约结果通知",
+    heading,
     `预约序号：${appointId}`,
     `预约结果：${result}`,
     `通知时间：${formatDateTime(at)}`,

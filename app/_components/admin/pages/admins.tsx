@@ -202,7 +202,13 @@ export function AdminsPage({ me }: { me: number }) {
                       </span>
                     )}
                   </td>
-                  <td className="px-4 py-2.5">{a.privileged ? <Badge tone="amber">超级管理员</Badge> : <Badge>普通管理员</Badge>}</td>
+                  <td className="px-4 py-2.5">{a.privileged ? <Badge tone="amber">超级管理员</Badge> : <Badge>普通管理员</Badge>}
+                    {a.rightsSource === "campus" && (
+                      <span className="ml-1" title="权限来自校园平台角色，每次登录和每 10 分钟内重新确认">
+                        <Badge tone="blue">校园平台</Badge>
+                      </span>
+                    )}
+                  </td>
                   <td className="px-4 py-2.5 text-slate-600">{a.hasPassword === false ? "仅扫码登录" : "密码 / 扫码"}</td>
                   <td className="px-4 py-2.5 tabular-nums text-slate-600">{a.createTime}</td>
                   <td className="px-4 py-2.5 text-right">
