@@ -73,6 +73,8 @@ export const users = pgTable(
     removedAt: tstz("removed_at"),
     /** WeCom department ids, refreshed at every sign-in. */
     departmentIds: integer("department_ids").array().notNull().default(sql`'{}'::integer[]`),
+    /** Secret of the personal calendar feed (/meeting/ical/{token}.ics); null until first asked for; regenerable. */
+    icalToken: varchar("ical_token", { length: 64 }),
     createdAt: tstz("created_at").notNull().defaultNow(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
@@ -81,6 +83,7 @@ export const users = pgTable(
     index("users_department_idx").on(t.departmentId),
     // WeCom userids are case-insensitive.
     uniqueIndex("users_userid_lower_uq").on(sql`lower(${t.userid})`),
+    uniqueIndex("users_ical_token_uq").on(t.icalToken),
     check("users_role_ck", sql`${t.role} in (1, 2)`),
     check("users_gender_ck", sql`${t.gender} in (0, 1, 2)`),
     check("users_age_ck", sql`${t.age} between 0 and 150`),
@@ -141,6 +144,8 @@ export const rooms = pgTable(
     checkInRequired: boolean("check_in_required").notNull().default(false),
     /** Secret token of the room's check-in QR code (/meeting/checkin/{token}); regenerable. */
     checkInToken: varchar("check_in_token", { length: 64 }),
+    /** Secret of the room's calendar feed for admins (/meeting/ical/room/{token}.ics); regenerable. */
+    icalToken: varchar("ical_token", { length: 64 }),
     /** Removed through the Open API while bookings still reference it: closed and hidden from the Open API. */
     removedAt: tstz("removed_at"),
     createdAt: tstz("created_at").notNull().defaultNow(),
@@ -156,6 +161,7 @@ export const rooms = pgTable(
     check("rooms_radius_ck", sql`${t.radius} >= 0`),
     uniqueIndex("rooms_place_uq").on(t.place),
     uniqueIndex("rooms_check_in_token_uq").on(t.checkInToken),
+    uniqueIndex("rooms_ical_token_uq").on(t.icalToken),
     index("rooms_building_idx").on(t.building),
     check("rooms_size_ck", sql`${t.size} > 0`),
     check("rooms_place_ck", sql`length(${t.place}) > 0`),
@@ -210,6 +216,12 @@ export const appointments = pgTable(
     /** Check-in: when the booker or an attendee checked in, and who (a users.id). */
     checkedInAt: tstz("checked_in_at"),
     checkedInBy: integer("checked_in_by").references(() => users.id, { onDelete: "set null" }),
+    /** Set when the maintenance run released the booking because nobody checked in (kept after expiry, for counts). */
+    noShowAt: tstz("no_show_at"),
+    /** The status a booking had when it expired (a trigger keeps it): 3 = it took place; null = not expired. */
+    expiredFrom: smallint("expired_from"),
+    /** iCalendar SEQUENCE: a trigger bumps it whenever time, room, purpose or status change. */
+    icalSequence: integer("ical_sequence").notNull().default(0),
     /** The admin who reviewed (null for auto-review, or when that admin was deleted). */
     reviewedByAdminId: integer("reviewed_by_admin_id").references(() => admins.id, { onDelete: "set null" }),
     /** The checker's name as shown to users: an admin username or `自动审核`. */
@@ -227,6 +239,8 @@ export const appointments = pgTable(
     index("appointments_user_status_idx").on(t.userId, t.status, t.submittedAt),
     index("appointments_status_submitted_idx").on(t.status, t.submittedAt),
     index("appointments_series_idx").on(t.seriesId),
+    // The no-show release scans approved bookings by start time.
+    index("appointments_status_start_idx").on(t.status, t.startsAt),
     // The EXCLUDE constraint (no two approved bookings of a room overlap) is in a custom migration.
   ],
 );
@@ -273,6 +287,12 @@ export const settings = pgTable(
     autoClean: boolean("auto_clean").notNull().default(true),
     /** Days: expired records older than this are deleted. */
     autoCleanInterval: integer("auto_clean_interval").notNull().default(7),
+    /** Check-in window of rooms that require check-in: opens this many minutes before the start … */
+    checkInBeforeMinutes: integer("check_in_before_minutes").notNull().default(10),
+    /** … and closes this many minutes after it (the no-show deadline). */
+    checkInAfterMinutes: integer("check_in_after_minutes").notNull().default(15),
+    /** Equipment names the admin added to BASE_EQUIPMENT (lib/services/rooms/equipment.ts). */
+    extraEquipment: text("extra_equipment").array().notNull().default(sql`'{}'::text[]`),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
   (t) => [
@@ -281,6 +301,8 @@ export const settings = pgTable(
     check("settings_close_ck", sql`${t.closeMinute} between 1 and 1440 and ${t.closeMinute} > ${t.openMinute}`),
     check("settings_review_interval_ck", sql`${t.autoReviewInterval} >= 1`),
     check("settings_clean_interval_ck", sql`${t.autoCleanInterval} >= 1`),
+    check("settings_check_in_before_ck", sql`${t.checkInBeforeMinutes} between 0 and 240`),
+    check("settings_check_in_after_ck", sql`${t.checkInAfterMinutes} between 1 and 240`),
   ],
 );
 
@@ -429,4 +451,33 @@ export const auditLog = pgTable(
     index("audit_log_actor_idx").on(t.actorKind, t.actorId, t.at),
     index("audit_log_object_idx").on(t.objectKind, t.objectId, t.at),
   ],
+);
+
+/**
+ * The file store's database implementation (lib/services/files): immutable blobs by opaque id. Another backend (the
+ * campus file center) may hold the bytes instead; rows that point at files never reference this table directly.
+ */
+export const storedFiles = pgTable("stored_files", {
+  id: varchar("id", { length: 64 }).primaryKey(),
+  contentType: varchar("content_type", { length: 64 }).notNull(),
+  byteSize: integer("byte_size").notNull(),
+  data: bytea("data").notNull(),
+  createdAt: tstz("created_at").notNull().defaultNow(),
+});
+
+/** Up to 6 photos per room, in display order; the bytes live in the file store under `file_id`. */
+export const roomPhotos = pgTable(
+  "room_photos",
+  {
+    id: serial("id").primaryKey(),
+    roomId: integer("room_id")
+      .notNull()
+      .references(() => rooms.id, { onDelete: "cascade" }),
+    fileId: varchar("file_id", { length: 128 }).notNull(),
+    position: integer("position").notNull().default(0),
+    width: integer("width").notNull().default(0),
+    height: integer("height").notNull().default(0),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("room_photos_room_idx").on(t.roomId, t.position), uniqueIndex("room_photos_file_uq").on(t.fileId)],
 );

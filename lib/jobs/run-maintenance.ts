@@ -8,6 +8,7 @@ import { autoReview, type ApproveAppointments, type AutoReviewReport } from "./a
 import { cleanExpired, type CleanReport } from "./clean-expired";
 import { expireAppointments, type ExpiryReport } from "./expire-appointments";
 import { lastRunAt, recordRun } from "./job-state";
+import { releaseNoShows, type NoShowReport } from "@/lib/services/checkin/release-no-shows";
 
 // The background work of the whole system (architecture.md "Background work"): one idempotent function, run every
 // minute by the cron route and by the self-hosted scheduler. Any number of overlapping calls, on any number of
@@ -32,6 +33,7 @@ export interface MaintenanceReport {
   startedAt: string;
   durationMs: number;
   steps?: {
+    noShow: StepResult<NoShowReport & { ms: number }>;
     expiry: StepResult<ExpiryReport & { ms: number }>;
     autoReview: StepResult<(({ ran: true } & AutoReviewReport) | Skipped) & { ms: number }>;
     autoClean: StepResult<(({ ran: true } & CleanReport) | Skipped) & { ms: number }>;
@@ -61,7 +63,10 @@ export async function runMaintenance(opts: MaintenanceOptions = {}): Promise<Mai
 }
 
 async function runSteps(now: Date, opts: MaintenanceOptions): Promise<NonNullable<MaintenanceReport["steps"]>> {
-  // Expiry first: a pending booking whose start has passed must expire, not be approved late.
+  // No-show release before expiry: a short booking nobody checked in to is released (and counted) even when it has
+  // already ended by the time this run sees it.
+  const noShow = await step(() => releaseNoShows(now));
+  // Then expiry: a pending booking whose start has passed must expire, not be approved late.
   const expiry = await step(() => expireAppointments(now));
 
   // Settings are read on every run, so a change made through /server/properties applies on the next one.
@@ -90,7 +95,7 @@ async function runSteps(now: Date, opts: MaintenanceOptions): Promise<NonNullabl
   // Last, so that the messages of this run's reviews go out in the same run.
   const outbox = await step(() => deliverOutbox({ now: () => now, budgetMs: OUTBOX_BUDGET_MS, handlers: opts.handlers }));
 
-  return { expiry, autoReview: autoReviewResult, autoClean, outbox };
+  return { noShow, expiry, autoReview: autoReviewResult, autoClean, outbox };
 }
 
 /** When a periodic step is next due: at once after a settings change or when it never ran, else interval after the last run. */
