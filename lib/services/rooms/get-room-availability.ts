@@ -1,4 +1,4 @@
-import { and, eq, gte, type SQL } from "drizzle-orm";
+import { and, arrayContains, eq, gte, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, rooms } from "@/lib/db/schema";
 import { badInput } from "@/lib/errors";
@@ -21,6 +21,9 @@ export interface AvailabilityQuery {
   size: number;
   /** A wanted start, `HH:mm` campus time, if any. */
   start?: string;
+  /** Search filters (roomId 0 only): rooms of this building; rooms having every one of these equipment names. */
+  building?: string;
+  equipment?: string[];
 }
 
 export interface RoomAvailability {
@@ -28,6 +31,9 @@ export interface RoomAvailability {
   place: string;
   size: number;
   available: boolean;
+  building: string;
+  floor: string;
+  equipment: string[];
   /** Approved bookings touching the day, earliest first (only approved bookings occupy a room). */
   busy: Period[];
   /** Bookable stretches of at least `duration`: inside open hours, in the future, clear of approved bookings. */
@@ -77,12 +83,17 @@ export async function getRoomAvailability(q: AvailabilityQuery, now = new Date()
   const where: SQL[] = [];
   if (q.roomId !== 0) where.push(eq(rooms.id, q.roomId));
   else where.push(eq(rooms.available, true), gte(rooms.size, q.size));
+  if (q.roomId === 0 && q.building) where.push(eq(rooms.building, q.building));
+  if (q.roomId === 0 && q.equipment?.length) where.push(arrayContains(rooms.equipment, q.equipment));
   const rows = await db
     .select({
       id: rooms.id,
       place: rooms.place,
       size: rooms.size,
       available: rooms.available,
+      building: rooms.building,
+      floor: rooms.floor,
+      equipment: rooms.equipment,
       startsAt: appointments.startsAt,
       endsAt: appointments.endsAt,
     })
@@ -100,7 +111,7 @@ export async function getRoomAvailability(q: AvailabilityQuery, now = new Date()
   for (const r of rows) {
     let room = byRoom.get(r.id);
     if (!room) {
-      room = { id: r.id, place: r.place, size: r.size, available: r.available, busy: [], windows: [], slotFree: null, nearest: null, problem: null };
+      room = { id: r.id, place: r.place, size: r.size, available: r.available, building: r.building, floor: r.floor, equipment: r.equipment, busy: [], windows: [], slotFree: null, nearest: null, problem: null };
       byRoom.set(r.id, room);
     }
     if (r.startsAt && r.endsAt) room.busy.push({ start: r.startsAt.getTime(), end: r.endsAt.getTime() });
