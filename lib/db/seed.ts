@@ -4,6 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { env } from "@/lib/env";
 import { atLocalMinute, startOfLocalDay } from "@/lib/time";
 import type { Db } from "./client";
+import { seedDemoRooms } from "./seed-demo-rooms";
 import { admins, appointments, rooms, settings, STATUS, users } from "./schema";
 
 export const SUPER_ADMIN = "admin";
@@ -32,6 +33,7 @@ export async function ensureBaseData(db: Db, opts: { demo?: boolean } = {}) {
   }
 
   if (opts.demo) await seedDemoData(db);
+  if (opts.demo) await seedDemoRooms(db);
 }
 
 export const DEMO_ROOMS = [

@@ -8,6 +8,7 @@ import { useToast } from "../../ui/toast";
 import { BASE, errorText, getJson, postFile, postForm } from "../api";
 import { fieldErrors } from "../form-errors";
 import type { Room } from "../types";
+import { RoomFactsDialog } from "./room-facts";
 
 interface State {
   size: number;
@@ -278,6 +279,7 @@ export function RoomsPage() {
   const qc = useQueryClient();
   const [editing, setEditing] = useState<Room | "new" | null>(null);
   const [closing, setClosing] = useState<Room | null>(null);
+  const [facts, setFacts] = useState<Room | null>(null);
   const list = useQuery({ queryKey: ["rooms", "all"], queryFn: () => getJson<{ rooms: Room[] }>("/api/admin/rooms") });
   const setOpen = useMutation({
     mutationFn: (v: { room: Room; available: 0 | 1 }) => postForm(`/api/admin/rooms/${v.room.roomId}/available`, { available: v.available }),
@@ -340,6 +342,9 @@ export function RoomsPage() {
                       </div>
                     </td>
                     <td className="px-4 py-2.5 text-right">
+                      <Button size="sm" variant="ghost" onClick={() => setFacts(r)} aria-label={`${r.place} 的设施、照片与签到`}>
+                        设施与签到
+                      </Button>
                       <Button size="sm" variant="ghost" onClick={() => setEditing(r)} aria-label={`编辑 ${r.place}`}>
                         编辑
                       </Button>
@@ -354,6 +359,7 @@ export function RoomsPage() {
         </div>
         <SheetFlow />
       </div>
+      {facts && <RoomFactsDialog room={facts} onDone={() => setFacts(null)} />}
       {editing && <RoomForm room={editing === "new" ? null : editing} onDone={() => setEditing(null)} />}
       <ConfirmDialog
         open={closing !== null}
