@@ -4,11 +4,12 @@ import { putFile } from "@/lib/services/files";
 import type { Db } from "./client";
 import { roomPhotos, rooms, settings } from "./schema";
 
-// Demo data of the room facts: buildings, floors, equipment, descriptions, drawn photos, one room with check-in.
+// Demo data of the room facts: buildings, floors, equipment, descriptions, drawn photos, one room with check-in
+// (a new room, so the legacy demo rooms 逸夫楼101–501 other tests book keep check-in off).
 // Idempotent: rooms are matched by place, facts are only filled where none are set, photos only for rooms without.
 
-const FACTS: Record<string, { building: string; floor: string; equipment: string[]; description: string; checkIn?: boolean }> = {
-  逸夫楼101: { building: "逸夫楼", floor: "1", equipment: ["投影仪", "白板", "音响"], description: "阶梯教室式布局，适合讲座和答辩。", checkIn: true },
+const FACTS: Record<string, { building: string; floor: string; equipment: string[]; description: string }> = {
+  逸夫楼101: { building: "逸夫楼", floor: "1", equipment: ["投影仪", "白板", "音响"], description: "阶梯教室式布局，适合讲座和答辩。" },
   逸夫楼201: { building: "逸夫楼", floor: "2", equipment: ["投影仪", "白板"], description: "" },
   逸夫楼301: { building: "逸夫楼", floor: "3", equipment: ["视频会议", "电视", "电话"], description: "配备视频会议终端，可与校区间远程连线。" },
   逸夫楼401: { building: "逸夫楼", floor: "4", equipment: ["投影仪", "音响"], description: "" },
@@ -16,7 +17,8 @@ const FACTS: Record<string, { building: string; floor: string; equipment: string
 };
 
 const NEW_ROOMS = [
-  { place: "图书馆研讨室A", size: 8, building: "图书馆", floor: "3", equipment: ["白板", "电视"], description: "安静的小组研讨室，可投屏到电视。请保持安静。" },
+  // Check-in required: its printable code is in the console (设施与签到).
+  { place: "图书馆研讨室A", size: 8, building: "图书馆", floor: "3", equipment: ["白板", "电视"], description: "安静的小组研讨室，可投屏到电视。请保持安静。", checkInRequired: true, checkInToken: "demo-checkin-library-a-0001" },
   { place: "图书馆研讨室B", size: 12, building: "图书馆", floor: "3", equipment: ["白板", "投影仪", "视频会议"], description: "带视频会议的研讨室，适合组会。" },
   { place: "理科楼B205", size: 30, building: "理科楼", floor: "2", equipment: ["投影仪", "白板", "音响"], description: "" },
 ];
@@ -50,7 +52,7 @@ export async function seedDemoRooms(db: Db) {
     for (const [place, f] of Object.entries(FACTS)) {
       await tx
         .update(rooms)
-        .set({ building: f.building, floor: f.floor, equipment: f.equipment, description: f.description, checkInRequired: !!f.checkIn, ...(f.checkIn ? { checkInToken: sql`coalesce(${rooms.checkInToken}, 'demo-checkin-yifu101-0000')` } : {}) })
+        .set({ building: f.building, floor: f.floor, equipment: f.equipment, description: f.description })
         .where(and(eq(rooms.place, place), eq(rooms.building, "")));
     }
     await tx.update(settings).set({ extraEquipment: sql`case when cardinality(${settings.extraEquipment}) = 0 then array['空调']::text[] else ${settings.extraEquipment} end` }).where(eq(settings.id, 1));
