@@ -17,12 +17,12 @@ interface State {
 interface Preview {
   filename: string;
   added: { row: number; place: string; size: number; available: 0 | 1 }[];
-  updated: { row: number; roomId: number; place: string; before: State; after: State }[];
+  updated: { row: number; roomId: number; place: string; before: State; after: State; facts?: { before: unknown; after: unknown } }[];
   closed: { roomId: number; place: string }[];
   unchanged: number;
-  invalid: { row: number; column: "A" | "B" | "C"; why: string }[];
+  invalid: { row: number; column: keyof typeof COLUMN; why: string }[];
 }
-const COLUMN = { A: "会议室地点", B: "可容纳人数", C: "是否开放" } as const;
+const COLUMN = { A: "会议室地点", B: "可容纳人数", C: "是否开放", D: "楼宇", E: "楼层", F: "设备", G: "介绍" } as const;
 const openText = (a: 0 | 1) => (a ? "开放" : "关闭");
 
 function RoomForm({ room, onDone }: { room: Room | null; onDone: () => void }) {
@@ -135,9 +135,10 @@ function PreviewView({ p }: { p: Preview }) {
                   )}
                   {r.before.available !== r.after.available && (
                     <>
-                      {openText(r.before.available)} → <strong className="text-slate-900">{openText(r.after.available)}</strong>
+                      {openText(r.before.available)} → <strong className="text-slate-900">{openText(r.after.available)}</strong>{" "}
                     </>
                   )}
+                  {r.facts && <strong className="text-slate-900">楼宇/楼层/设备/介绍有修改</strong>}
                 </span>
               </li>
             ))}
