@@ -6,7 +6,7 @@ import { expect, test, type APIRequestContext, type Browser, type Page } from "@
 import ICAL from "ical.js";
 import sharp from "sharp";
 import { signInAsAdmin, signInAsUser, WXWORK_UA } from "../helpers/auth";
-import { runTag } from "../helpers/booking";
+import { runTag, setProperties } from "../helpers/booking";
 import { ADMIN_PASSWORD, serverEnv } from "../helpers/env";
 import { createAppViaSettingsPage, getToken, openApi } from "../helpers/open-api";
 
@@ -41,6 +41,16 @@ async function shoot(page: Page, name: string) {
 async function json(res: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<any> {
   expect(res.status()).toBeLessThan(500);
   return res.json();
+}
+
+/** Approves through the API (auto-review off meanwhile, as manual review requires), like the user-pages spec. */
+async function approve(id: number) {
+  const before = await setProperties(admin.request, { check: false });
+  try {
+    expect(await json(await admin.request.post("/meeting/check/approve", { form: { ais: String(id) } }))).toMatchObject({ errcode: 0 });
+  } finally {
+    await setProperties(admin.request, { check: before.check });
+  }
 }
 
 function parseIcs(text: string) {
@@ -142,7 +152,7 @@ test("student: books, checks in from the room's code within the window; the deta
   expect(await json(await user.request.post("/meeting/appointment", { form }))).toEqual({ errcode: 0, errmsg: "ok" });
   nowBooking = (await json(await user.request.get("/meeting/history/2"))).history[0].appointId;
   await signInAsAdmin(admin, "admin", ADMIN_PASSWORD());
-  expect(await json(await admin.request.post("/meeting/check/approve", { form: { ais: String(nowBooking) } }))).toMatchObject({ errcode: 0 });
+  await approve(nowBooking);
 
   await user.goto(`/meeting/history/detail/${nowBooking}`);
   await expect(user.locator("[data-checkin-state=pending]")).toContainText("未签到");
@@ -196,7 +206,7 @@ test("student: calendar feed on the profile page parses and follows a change", a
   };
   const pending = await read();
   expect(pending).toMatchObject({ status: "TENTATIVE", start });
-  expect(await json(await admin.request.post("/meeting/check/approve", { form: { ais: String(laterBooking) } }))).toMatchObject({ errcode: 0 });
+  await approve(laterBooking);
   const approved = await read();
   expect(approved.status).toBe("CONFIRMED");
   expect(approved.sequence).toBeGreaterThan(pending.sequence);
