@@ -45,7 +45,7 @@ CREATE TABLE "holidays" (
 	CONSTRAINT "holidays_name_ck" CHECK (length("holidays"."name") > 0)
 );
 --> statement-breakpoint
-ALTER TABLE "appointments" ADD COLUMN "expired_from" smallint;--> statement-breakpoint
+ALTER TABLE "appointments" ADD COLUMN IF NOT EXISTS "expired_from" smallint;--> statement-breakpoint
 ALTER TABLE "appointments" ADD COLUMN "expired_check_info" varchar(300);--> statement-breakpoint
 ALTER TABLE "closures" ADD CONSTRAINT "closures_room_id_rooms_id_fk" FOREIGN KEY ("room_id") REFERENCES "public"."rooms"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "closures" ADD CONSTRAINT "closures_created_by_admin_id_admins_id_fk" FOREIGN KEY ("created_by_admin_id") REFERENCES "public"."admins"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

@@ -9,6 +9,8 @@ import { SearchResults, type SearchQuery } from "@/app/_components/user/search-r
 import { SkeletonCards } from "@/app/_components/ui/states";
 import { btnPrimary, card, chip, input, label } from "@/app/_components/ui/styles";
 import { getT } from "@/lib/i18n/locale";
+import { listEquipment } from "@/lib/services/rooms/equipment";
+import { listBuildings } from "@/lib/services/rooms/list-buildings";
 import { listOpenRooms } from "@/lib/services/rooms/list-open-rooms";
 import { getSettings } from "@/lib/services/settings/get-settings";
 import { formatDate, localMinuteOfDay } from "@/lib/time";
@@ -25,7 +27,8 @@ export default async function HomePage({ searchParams }: { searchParams: SP }) {
   const sp = await searchParams;
   const one = (k: string) => (typeof sp[k] === "string" ? (sp[k] as string).trim() : "");
   const now = new Date();
-  const [settings, rooms] = await Promise.all([getSettings(), listOpenRooms()]);
+  const [settings, rooms, buildings, equipment] = await Promise.all([getSettings(), listOpenRooms(), listBuildings(), listEquipment()]);
+  const many = (k: string) => (Array.isArray(sp[k]) ? (sp[k] as string[]) : typeof sp[k] === "string" ? [sp[k] as string] : []);
   const today = formatDate(now);
   const tomorrow = addDays(today, 1);
   const nowMinute = localMinuteOfDay(now);
@@ -38,7 +41,10 @@ export default async function HomePage({ searchParams }: { searchParams: SP }) {
     duration: Math.min(1440, Math.max(1, Number(one("duration")) || 60)),
     size: Math.max(0, Math.floor(Number(one("size")) || 0)),
     roomId: Math.max(0, Math.floor(Number(one("roomId")) || 0)),
+    building: buildings.includes(one("building")) ? one("building") : "",
+    equipment: equipment.filter((e) => many("equipment").includes(e)),
   };
+  const filters = [...(q.building ? [["building", q.building]] : []), ...q.equipment.map((e) => ["equipment", e])];
 
   // "Now" rounds up to the next 5 minutes; late in the day the time-of-day presets move to tomorrow.
   const presets = (
@@ -49,7 +55,7 @@ export default async function HomePage({ searchParams }: { searchParams: SP }) {
     ] as const
   ).map((p) => ({ ...p, start: minutesToHhmm(lateToday && p.key !== "quickTomorrowMorning" ? settings.openMinute : p.start) }));
   const presetHref = (p: (typeof presets)[number]) =>
-    `/?${new URLSearchParams({ date: p.date, start: p.start, duration: String(q.duration), ...(q.size ? { size: String(q.size) } : {}), ...(q.roomId ? { roomId: String(q.roomId) } : {}) })}`;
+    `/?${new URLSearchParams([...Object.entries({ date: p.date, start: p.start, duration: String(q.duration), ...(q.size ? { size: String(q.size) } : {}), ...(q.roomId ? { roomId: String(q.roomId) } : {}) }), ...filters])}`;
   const durationLabel = (m: number) => (m % 60 === 0 ? t("hoursShort", { h: m / 60 }) : m > 60 ? t("hoursMinutesShort", { h: Math.floor(m / 60), m: m % 60 }) : t("minutes", { n: m }));
 
   return (
@@ -126,6 +132,39 @@ export default async function HomePage({ searchParams }: { searchParams: SP }) {
               ))}
             </select>
           </div>
+          <details className="col-span-2 md:col-span-5" open={filters.length > 0 || undefined}>
+            <summary className="cursor-pointer rounded text-sm font-medium text-brand-700">
+              {t("moreFilters")}
+              {filters.length > 0 && <span className="ml-1 rounded-full bg-brand-600 px-1.5 text-xs text-white">{filters.length}</span>}
+            </summary>
+            <div className="mt-3 grid gap-3 md:grid-cols-[14rem_1fr]">
+              <div>
+                <label htmlFor="s-building" className={label}>
+                  {t("fieldBuilding")}
+                </label>
+                <select id="s-building" name="building" defaultValue={q.building} className={input}>
+                  <option value="">{t("anyBuilding")}</option>
+                  {buildings.map((b) => (
+                    <option key={b} value={b}>
+                      {b}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <fieldset>
+                <legend className={label}>{t("fieldEquipment")}</legend>
+                <div className="flex flex-wrap gap-2">
+                  {equipment.map((e) => (
+                    <label key={e} className="inline-flex min-h-9 cursor-pointer items-center gap-1.5 rounded-full border border-slate-300 bg-white px-3 text-sm text-slate-700 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:checked]:text-brand-700">
+                      <input type="checkbox" name="equipment" value={e} defaultChecked={q.equipment.includes(e)} className="h-4 w-4 accent-brand-600" />
+                      {e}
+                    </label>
+                  ))}
+                </div>
+                <p className="mt-1 text-xs text-slate-600">{t("equipmentFilterHint")}</p>
+              </fieldset>
+            </div>
+          </details>
           <button type="submit" className={`${btnPrimary} col-span-2 md:col-span-5`}>
             {t("search")}
           </button>

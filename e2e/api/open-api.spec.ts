@@ -95,6 +95,7 @@ test("rooms: list, get, add, update, remove", async () => {
     id: expect.any(String), departmentId: "", name: "e2e测试会议室", address: "广州", memo: "", beginTime: "07:00", endTime: "23:00",
     capacity: 10, size: 5, longitude: 113.307039, latitude: 23.391208, radius: 500, status: 1, needAudit: 1, permission: 0,
     sceneImage: "", createdTime: expect.any(Number), userIds: [],
+    building: "", floor: "", equipment: [], description: "", photos: [], checkInRequired: 0,
   });
   expect((await call("room/update", { id: add.value.id, name: "e2e测试会议室-修改", status: 0, sceneImage: "" })).value).toMatchObject({ name: "e2e测试会议室-修改", status: 0 });
   expect((await call("room/get", { roomId: add.value.id })).value.name).toBe("e2e测试会议室-修改");

@@ -26,6 +26,7 @@ const USER_PAGES = [
   /^\/room\/\d+\/[^/]+\/?$/, // room page (legacy HTML path); /room/periods is JSON
   /^\/appointment\/\d+\/?$/, // booking form (legacy HTML path); /appointment/cancel/* is not a page
   /^\/my(\/.*)?$/,
+  /^\/checkin\/[^/]+\/?$/, // check-in page opened from a room's QR code
 ];
 
 /** Booking detail (legacy HTML path); /history/{status} is JSON. */

@@ -80,6 +80,8 @@ export const users = pgTable(
     removedAt: tstz("removed_at"),
     /** WeCom department ids, refreshed at every sign-in. */
     departmentIds: integer("department_ids").array().notNull().default(sql`'{}'::integer[]`),
+    /** Secret of the personal calendar feed (/meeting/ical/{token}.ics); null until first asked for; regenerable. */
+    icalToken: varchar("ical_token", { length: 64 }),
     createdAt: tstz("created_at").notNull().defaultNow(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
@@ -88,6 +90,7 @@ export const users = pgTable(
     index("users_department_idx").on(t.departmentId),
     // WeCom userids are case-insensitive.
     uniqueIndex("users_userid_lower_uq").on(sql`lower(${t.userid})`),
+    uniqueIndex("users_ical_token_uq").on(t.icalToken),
     check("users_role_ck", sql`${t.role} in (1, 2)`),
     check("users_gender_ck", sql`${t.gender} in (0, 1, 2)`),
     check("users_age_ck", sql`${t.age} between 0 and 150`),
@@ -152,6 +155,8 @@ export const rooms = pgTable(
     checkInRequired: boolean("check_in_required").notNull().default(false),
     /** Secret token of the room's check-in QR code (/meeting/checkin/{token}); regenerable. */
     checkInToken: varchar("check_in_token", { length: 64 }),
+    /** Secret of the room's calendar feed for admins (/meeting/ical/room/{token}.ics); regenerable. */
+    icalToken: varchar("ical_token", { length: 64 }),
     /** Removed through the Open API while bookings still reference it: closed and hidden from the Open API. */
     removedAt: tstz("removed_at"),
     createdAt: tstz("created_at").notNull().defaultNow(),
@@ -167,6 +172,7 @@ export const rooms = pgTable(
     check("rooms_radius_ck", sql`${t.radius} >= 0`),
     uniqueIndex("rooms_place_uq").on(t.place),
     uniqueIndex("rooms_check_in_token_uq").on(t.checkInToken),
+    uniqueIndex("rooms_ical_token_uq").on(t.icalToken),
     index("rooms_building_idx").on(t.building),
     check("rooms_size_ck", sql`${t.size} > 0`),
     check("rooms_place_ck", sql`length(${t.place}) > 0`),
@@ -224,6 +230,10 @@ export const appointments = pgTable(
     /** Set by the expiry run: the status and check_info the booking had before it became expired (reports need them). */
     expiredFrom: smallint("expired_from"),
     expiredCheckInfo: varchar("expired_check_info", { length: 300 }),
+    /** Set when the maintenance run released the booking because nobody checked in (kept after expiry, for counts). */
+    noShowAt: tstz("no_show_at"),
+    /** iCalendar SEQUENCE: a trigger bumps it whenever time, room, purpose or status change. */
+    icalSequence: integer("ical_sequence").notNull().default(0),
     /** The admin who reviewed (null for auto-review, or when that admin was deleted). */
     reviewedByAdminId: integer("reviewed_by_admin_id").references(() => admins.id, { onDelete: "set null" }),
     /** The checker's name as shown to users: an admin username or `自动审核`. */
@@ -241,6 +251,8 @@ export const appointments = pgTable(
     index("appointments_user_status_idx").on(t.userId, t.status, t.submittedAt),
     index("appointments_status_submitted_idx").on(t.status, t.submittedAt),
     index("appointments_series_idx").on(t.seriesId),
+    // The no-show release scans approved bookings by start time.
+    index("appointments_status_start_idx").on(t.status, t.startsAt),
     // The EXCLUDE constraint (no two approved bookings of a room overlap) is in a custom migration.
   ],
 );
@@ -289,6 +301,12 @@ export const settings = pgTable(
     autoCleanInterval: integer("auto_clean_interval").notNull().default(7),
     /** Booker notices when the campus platform is on: `wecom` app messages, `campus` notices, or `both`. */
     noticeChannels: varchar("notice_channels", { length: 8 }).notNull().default("both"),
+    /** Check-in window of rooms that require check-in: opens this many minutes before the start … */
+    checkInBeforeMinutes: integer("check_in_before_minutes").notNull().default(10),
+    /** … and closes this many minutes after it (the no-show deadline). */
+    checkInAfterMinutes: integer("check_in_after_minutes").notNull().default(15),
+    /** Equipment names the admin added to BASE_EQUIPMENT (lib/services/rooms/equipment.ts). */
+    extraEquipment: text("extra_equipment").array().notNull().default(sql`'{}'::text[]`),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
   (t) => [
@@ -298,6 +316,8 @@ export const settings = pgTable(
     check("settings_review_interval_ck", sql`${t.autoReviewInterval} >= 1`),
     check("settings_clean_interval_ck", sql`${t.autoCleanInterval} >= 1`),
     check("settings_notice_channels_ck", sql`${t.noticeChannels} in ('wecom', 'campus', 'both')`),
+    check("settings_check_in_before_ck", sql`${t.checkInBeforeMinutes} between 0 and 240`),
+    check("settings_check_in_after_ck", sql`${t.checkInAfterMinutes} between 1 and 240`),
   ],
 );
 
@@ -592,4 +612,33 @@ export const campusFiles = pgTable(
     createdAt: tstz("created_at").notNull().defaultNow(),
   },
   (t) => [index("campus_files_kind_idx").on(t.kind, t.createdAt)],
+);
+
+/**
+ * The file store's database implementation (lib/services/files): immutable blobs by opaque id. Another backend (the
+ * campus file center) may hold the bytes instead; rows that point at files never reference this table directly.
+ */
+export const storedFiles = pgTable("stored_files", {
+  id: varchar("id", { length: 64 }).primaryKey(),
+  contentType: varchar("content_type", { length: 64 }).notNull(),
+  byteSize: integer("byte_size").notNull(),
+  data: bytea("data").notNull(),
+  createdAt: tstz("created_at").notNull().defaultNow(),
+});
+
+/** Up to 6 photos per room, in display order; the bytes live in the file store under `file_id`. */
+export const roomPhotos = pgTable(
+  "room_photos",
+  {
+    id: serial("id").primaryKey(),
+    roomId: integer("room_id")
+      .notNull()
+      .references(() => rooms.id, { onDelete: "cascade" }),
+    fileId: varchar("file_id", { length: 128 }).notNull(),
+    position: integer("position").notNull().default(0),
+    width: integer("width").notNull().default(0),
+    height: integer("height").notNull().default(0),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("room_photos_room_idx").on(t.roomId, t.position), uniqueIndex("room_photos_file_uq").on(t.fileId)],
 );

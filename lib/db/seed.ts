@@ -4,6 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { env } from "@/lib/env";
 import { atLocalMinute, startOfLocalDay } from "@/lib/time";
 import type { Db } from "./client";
+import { seedDemoRooms } from "./seed-demo-rooms";
 import { admins, appointments, rooms, settings, STATUS, users } from "./schema";
 import { seedDemoConsole } from "./seed-demo-console";
 
@@ -34,6 +35,7 @@ export async function ensureBaseData(db: Db, opts: { demo?: boolean } = {}) {
 
   if (opts.demo) await seedDemoData(db, { manualReview: env().DEMO_LOGIN });
   if (opts.demo) await seedDemoConsole(db);
+  if (opts.demo) await seedDemoRooms(db);
 }
 
 export const DEMO_ROOMS = [

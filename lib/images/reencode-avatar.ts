@@ -19,7 +19,8 @@ export interface EncodedAvatar {
   sourceFormat: (typeof ACCEPTED)[number];
 }
 
-export async function reencodeAvatar(input: Buffer): Promise<EncodedAvatar> {
+/** `side`: the longest side of the result (room photos are larger than avatars; same rules otherwise). */
+export async function reencodeAvatar(input: Buffer, side = AVATAR_SIDE): Promise<EncodedAvatar> {
   let pipeline: ReturnType<typeof sharp>;
   let sourceFormat: EncodedAvatar["sourceFormat"];
   try {
@@ -34,7 +35,7 @@ export async function reencodeAvatar(input: Buffer): Promise<EncodedAvatar> {
       pipeline = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, pages: 1 }).rotate();
     }
     const data = await pipeline
-      .resize(AVATAR_SIDE, AVATAR_SIDE, { fit: "inside", withoutEnlargement: true })
+      .resize(side, side, { fit: "inside", withoutEnlargement: true })
       .flatten({ background: "#ffffff" })
       .jpeg({ quality: 80, mozjpeg: true })
       .toBuffer();

@@ -15,6 +15,7 @@ import { pruneAuditLog, type AuditPruneReport } from "./prune-audit-log";
 import { sendReminders, type ReminderReport } from "./send-reminders";
 import { campusEnabled } from "@/lib/clients/campus/config";
 import { deptSyncDue, syncDepartments, type DeptSyncReport } from "@/lib/services/campus/sync-departments";
+import { releaseNoShows, type NoShowReport } from "@/lib/services/checkin/release-no-shows";
 
 // The background work of the whole system (architecture.md "Background work"): one idempotent function, run every
 // minute by the cron route and by the self-hosted scheduler. Any number of overlapping calls, on any number of
@@ -41,6 +42,7 @@ export interface MaintenanceReport {
   startedAt: string;
   durationMs: number;
   steps?: {
+    noShow: StepResult<NoShowReport & { ms: number }>;
     expiry: StepResult<ExpiryReport & { ms: number }>;
     autoReview: StepResult<(({ ran: true } & AutoReviewReport) | Skipped) & { ms: number }>;
     autoClean: StepResult<(({ ran: true } & CleanReport) | Skipped) & { ms: number }>;
@@ -81,7 +83,10 @@ export async function runMaintenance(opts: MaintenanceOptions = {}): Promise<Mai
 }
 
 async function runSteps(now: Date, opts: MaintenanceOptions): Promise<NonNullable<MaintenanceReport["steps"]>> {
-  // Expiry first: a pending booking whose start has passed must expire, not be approved late.
+  // No-show release before expiry: a short booking nobody checked in to is released (and counted) even when it has
+  // already ended by the time this run sees it.
+  const noShow = await step(() => releaseNoShows(now));
+  // Then expiry: a pending booking whose start has passed must expire, not be approved late.
   const expiry = await step(() => expireAppointments(now));
 
   // Settings are read on every run, so a change made through /server/properties applies on the next one.
@@ -127,7 +132,7 @@ async function runSteps(now: Date, opts: MaintenanceOptions): Promise<NonNullabl
     return { ran: true as const, days, ...r };
   });
 
-  return { expiry, autoReview: autoReviewResult, autoClean, reminders, campusDepartments, outbox, auditRetention };
+  return { noShow, expiry, autoReview: autoReviewResult, autoClean, reminders, campusDepartments, outbox, auditRetention };
 }
 
 /** One log line per step (name, ok, duration and what it did), for the operators' log search. */

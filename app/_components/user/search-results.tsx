@@ -4,10 +4,14 @@ import Link from "next/link";
 import { isAppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/locale";
 import { getRoomAvailability } from "@/lib/services/rooms/get-room-availability";
+import { listRoomPhotos } from "@/lib/services/rooms/photos/list-room-photos";
+import { whereLabel } from "@/lib/services/rooms/where-label";
 import { zone } from "@/lib/time";
 import { hhmmIn } from "@/lib/zoned-time";
 import { EmptyState, ErrorState } from "../ui/states";
+import { BASE } from "../ui/legacy-fetch";
 import { focusRing } from "../ui/styles";
+import { EquipmentList } from "./equipment-icons";
 
 export interface SearchQuery {
   date: string;
@@ -15,17 +19,21 @@ export interface SearchQuery {
   duration: number;
   size: number;
   roomId: number;
+  /** Filters ("" / [] = none). */
+  building: string;
+  equipment: string[];
 }
 
 export async function SearchResults({ q }: { q: SearchQuery }) {
   const { t } = await getT();
   let data;
   try {
-    data = await getRoomAvailability({ ...q, start: q.start || undefined });
+    data = await getRoomAvailability({ ...q, start: q.start || undefined, building: q.building || undefined });
   } catch (e) {
     if (!isAppError(e)) throw e;
     return <ErrorState title={e.message} />;
   }
+  const photos = await listRoomPhotos(data.rooms.map((r) => r.id));
   const tz = zone();
   const fmt = (ms: number) => hhmmIn(new Date(ms), tz);
   const startLabel = data.start !== null ? fmt(data.start) : null;
@@ -53,9 +61,15 @@ export async function SearchResults({ q }: { q: SearchQuery }) {
                   className={`block h-full rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200/70 transition hover:ring-brand-600 ${focusRing}`}
                 >
                   <div className="flex items-start justify-between gap-3">
-                    <div>
+                    {photos.get(r.id)?.[0] && (
+                      <img src={`${BASE}${photos.get(r.id)![0].path}`} alt="" loading="lazy" className="h-16 w-20 shrink-0 rounded-lg object-cover" />
+                    )}
+                    <div className="min-w-0 flex-1">
                       <p className="text-base font-semibold text-slate-900">{r.place}</p>
-                      <p className="text-sm text-slate-600">{t("capacity", { n: r.size })}</p>
+                      <p className="text-sm text-slate-600">
+                        {t("capacity", { n: r.size })}
+                        {whereLabel(r.building, r.floor) && <> · {whereLabel(r.building, r.floor)}</>}
+                      </p>
                     </div>
                     {startLabel && (
                       <span
@@ -67,6 +81,11 @@ export async function SearchResults({ q }: { q: SearchQuery }) {
                       </span>
                     )}
                   </div>
+                  {r.equipment.length > 0 && (
+                    <div className="mt-2">
+                      <EquipmentList items={r.equipment} />
+                    </div>
+                  )}
                   <p className="mt-3 text-xs font-medium text-slate-600">{t("freeWindows")}</p>
                   <ul className="mt-1 flex flex-wrap gap-1.5">
                     {allDay ? (

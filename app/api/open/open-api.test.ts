@@ -86,6 +86,24 @@ describe("rooms", () => {
   });
 });
 
+describe("room facts in the room object", () => {
+  it("carries building, floor, equipment, description, check-in and photos; the first photo stands in for an empty sceneImage", async () => {
+    const add = await api.call("room/add", { name: "设施会议室", building: "图书馆", floor: "3", equipment: ["白板", "投影仪"], description: "靠窗", checkInRequired: 1 });
+    expect(add.body.value).toMatchObject({ building: "图书馆", floor: "3", equipment: ["投影仪", "白板"], description: "靠窗", checkInRequired: 1, photos: [], sceneImage: "" });
+    const bad = await api.call("room/update", { id: add.body.value.id, equipment: ["激光笔"] });
+    expect(bad.body).toMatchObject({ success: false, code: 71001 });
+    const { addRoomPhoto } = await import("@/lib/services/rooms/photos/add-room-photo");
+    const sharp = (await import("sharp")).default;
+    const img = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#888888" } }).png().toBuffer();
+    const photo = await addRoomPhoto({ id: 1, username: "admin", privileged: true }, Number(add.body.value.id), img);
+    const got = (await api.call("room/get", { roomId: add.body.value.id })).body.value;
+    expect(got.photos).toEqual([expect.stringMatching(new RegExp(`/meeting/room-photo/${photo.id}$`))]);
+    expect(got.sceneImage).toBe(got.photos[0]);
+    await api.call("room/update", { id: add.body.value.id, sceneImage: "https://img.example/scene.jpg" });
+    expect((await api.call("room/get", { roomId: add.body.value.id })).body.value.sceneImage).toBe("https://img.example/scene.jpg");
+  });
+});
+
 describe("tokens", () => {
   it("missing, illegal", async () => {
     expect((await api.call("user/list", {}, { token: null })).body).toMatchObject({ success: false, code: 71002 });

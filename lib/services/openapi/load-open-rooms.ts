@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db";
 import { roomAllowedUsers, rooms, settings } from "@/lib/db/schema";
+import { env } from "@/lib/env";
+import { listRoomPhotos } from "@/lib/services/rooms/photos/list-room-photos";
 import { formatMinutes } from "@/lib/time";
 
 export type OpenRoom = ReturnType<typeof toOpenRoom>;
@@ -9,6 +11,8 @@ export function toOpenRoom(
   r: typeof rooms.$inferSelect,
   campus: { openMinute: number; closeMinute: number },
   userIds: number[],
+  /** Absolute photo URLs in display order. */
+  photos: string[] = [],
 ) {
   return {
     id: String(r.id),
@@ -27,9 +31,17 @@ export function toOpenRoom(
     status: r.available ? 1 : 0,
     needAudit: r.needAudit ? 1 : 0,
     permission: r.permission,
-    sceneImage: r.sceneImage,
+    // The seed's own field first: a stored scene image, else the room's first photo.
+    sceneImage: r.sceneImage || photos[0] || "",
     createdTime: r.createdAt.getTime(),
     userIds: userIds.map(String),
+    // Fields the seed has no equivalent for (building, floor, equipment, description, all photos, check-in).
+    building: r.building,
+    floor: r.floor,
+    equipment: r.equipment,
+    description: r.description,
+    photos,
+    checkInRequired: r.checkInRequired ? 1 : 0,
   };
 }
 
@@ -49,5 +61,9 @@ export async function loadOpenRooms(db: Db | Tx, ids?: number[]): Promise<OpenRo
     .where(inArray(roomAllowedUsers.roomId, rows.map((r) => r.id)))
     .orderBy(asc(roomAllowedUsers.userId));
   const hours = campus ?? { openMinute: 480, closeMinute: 1320 };
-  return rows.map((r) => toOpenRoom(r, hours, allowed.filter((a) => a.roomId === r.id).map((a) => a.userId)));
+  const photos = await listRoomPhotos(rows.map((r) => r.id), db);
+  const url = (path: string) => `${env().APP_URL}/meeting${path}`;
+  return rows.map((r) =>
+    toOpenRoom(r, hours, allowed.filter((a) => a.roomId === r.id).map((a) => a.userId), (photos.get(r.id) ?? []).map((p) => url(p.path))),
+  );
 }

@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/services/audit/record-audit";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { diffRooms, type SheetChanges } from "./diff-rooms";
 import { parseRoomsSheet } from "./parse-rooms-sheet";
+import { listEquipment } from "@/lib/services/rooms/equipment";
 
 const refused = (why: string) => new AppError(1012, `配置会议室数据失败：${why}`);
 
@@ -23,7 +24,7 @@ export async function applyRoomsSheet(actor: SessionAdmin | null): Promise<Sheet
     return await db.transaction(async (tx) => {
       const [upload] = await tx.select().from(roomUploads).where(eq(roomUploads.adminId, actor.id)).for("update");
       if (!upload) throw new AppError(1012);
-      const sheet = await parseRoomsSheet(upload.data).catch(() => {
+      const sheet = await parseRoomsSheet(upload.data, { equipment: await listEquipment(tx) }).catch(() => {
         throw refused("无法读取表格文件");
       });
       const bad = sheet.invalid[0];
@@ -40,14 +41,14 @@ export async function applyRoomsSheet(actor: SessionAdmin | null): Promise<Sheet
       if (changes.added.length > 0) {
         const added = await tx
           .insert(rooms)
-          .values(changes.added.map((r) => ({ place: r.place, size: r.size, available: r.available === 1 })))
+          .values(changes.added.map((r) => ({ place: r.place, size: r.size, available: r.available === 1, ...(r.facts ?? {}) })))
           .returning({ id: rooms.id });
         await emitOpenEvent(tx, "room_add", added.map((r) => r.id));
       }
       for (const u of changes.updated) {
         await tx
           .update(rooms)
-          .set({ size: u.after.size, available: u.after.available === 1, updatedAt: now })
+          .set({ size: u.after.size, available: u.after.available === 1, ...(u.facts?.after ?? {}), updatedAt: now })
           .where(eq(rooms.id, u.roomId));
       }
       if (changes.closed.length > 0) {

@@ -1,5 +1,5 @@
 import type { rooms } from "@/lib/db/schema";
-import type { InvalidCell, ParsedSheet } from "./parse-rooms-sheet";
+import type { InvalidCell, ParsedSheet, SheetFacts } from "./parse-rooms-sheet";
 
 type RoomRow = typeof rooms.$inferSelect;
 interface State {
@@ -8,8 +8,9 @@ interface State {
 }
 
 export interface SheetChanges {
-  added: { row: number; place: string; size: number; available: 0 | 1 }[];
-  updated: { row: number; roomId: number; place: string; before: State; after: State }[];
+  added: { row: number; place: string; size: number; available: 0 | 1; facts?: SheetFacts }[];
+  /** `facts` only when the sheet has the fact columns and they differ. */
+  updated: { row: number; roomId: number; place: string; before: State; after: State; facts?: { before: SheetFacts; after: SheetFacts } }[];
   /** Open rooms missing from the sheet: they are closed, never deleted. */
   closed: { roomId: number; place: string }[];
   unchanged: number;
@@ -17,6 +18,9 @@ export interface SheetChanges {
 }
 
 const state = (size: number, available: boolean): State => ({ size, available: available ? 1 : 0 });
+const factsOf = (r: RoomRow): SheetFacts => ({ building: r.building, floor: r.floor, equipment: r.equipment, description: r.description });
+const sameFacts = (a: SheetFacts, b: SheetFacts) =>
+  a.building === b.building && a.floor === b.floor && a.description === b.description && a.equipment.join("\u0000") === b.equipment.join("\u0000");
 
 /** What applying the sheet would do to the current rooms (matched by place). */
 export function diffRooms(current: RoomRow[], sheet: ParsedSheet): SheetChanges {
@@ -25,14 +29,19 @@ export function diffRooms(current: RoomRow[], sheet: ParsedSheet): SheetChanges 
   const out: SheetChanges = { added: [], updated: [], closed: [], unchanged: 0, invalid: sheet.invalid };
   for (const r of sheet.rooms) {
     const existing = byPlace.get(r.place);
-    if (!existing) out.added.push({ row: r.row, place: r.place, ...state(r.size, r.available) });
-    else if (existing.size !== r.size || existing.available !== r.available) {
+    if (!existing) {
+      out.added.push({ row: r.row, place: r.place, ...state(r.size, r.available), ...(r.facts ? { facts: r.facts } : {}) });
+      continue;
+    }
+    const factsChanged = r.facts !== undefined && !sameFacts(factsOf(existing), r.facts);
+    if (existing.size !== r.size || existing.available !== r.available || factsChanged) {
       out.updated.push({
         row: r.row,
         roomId: existing.id,
         place: r.place,
         before: state(existing.size, existing.available),
         after: state(r.size, r.available),
+        ...(factsChanged ? { facts: { before: factsOf(existing), after: r.facts! } } : {}),
       });
     } else out.unchanged++;
   }

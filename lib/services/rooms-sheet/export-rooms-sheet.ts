@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";
 import type { SessionAdmin } from "@/lib/auth/session";
 import { requireSuper } from "@/lib/services/admins/admin-guards";
-import { HEADERS, SHEET_NAME } from "./sheet-format";
+import { EQUIPMENT_SEPARATOR, FACT_HEADERS, HEADERS, SHEET_NAME } from "./sheet-format";
 
 const VALIDATED_ROWS = 1000;
 
@@ -23,16 +23,34 @@ export function roomsSheetTemplate(): Promise<Buffer> {
   return roomsWorkbook([]);
 }
 
-async function roomsWorkbook(list: { place: string; size: number; available: boolean }[]): Promise<Buffer> {
+async function roomsWorkbook(
+  list: { place: string; size: number; available: boolean; building: string; floor: string; equipment: string[]; description: string }[],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(SHEET_NAME);
   ws.columns = [
     { header: HEADERS[0], key: "place", width: 28, style: { numFmt: "@" } },
     { header: HEADERS[1], key: "size", width: 22 },
     { header: HEADERS[2], key: "available", width: 36 },
+    { header: FACT_HEADERS[0], key: "building", width: 16, style: { numFmt: "@" } },
+    { header: FACT_HEADERS[1], key: "floor", width: 10, style: { numFmt: "@" } },
+    { header: FACT_HEADERS[2], key: "equipment", width: 30, style: { numFmt: "@" } },
+    { header: FACT_HEADERS[3], key: "description", width: 40, style: { numFmt: "@" } },
   ];
   ws.getRow(1).font = { bold: true };
-  for (const r of list) ws.addRow({ place: r.place, size: r.size, available: r.available ? 1 : 0 });
+  // Empty facts are left as empty cells (null), not empty strings.
+  const orNull = (v: string) => (v === "" ? null : v);
+  for (const r of list) {
+    ws.addRow({
+      place: r.place,
+      size: r.size,
+      available: r.available ? 1 : 0,
+      building: orNull(r.building),
+      floor: orNull(r.floor),
+      equipment: orNull(r.equipment.join(EQUIPMENT_SEPARATOR)),
+      description: orNull(r.description),
+    });
+  }
 
   const last = Math.max(VALIDATED_ROWS, list.length + 100);
   // exceljs supports range validations but its typings only declare per-cell ones.

@@ -1,16 +1,27 @@
 import ExcelJS from "exceljs";
 import type { z } from "zod";
 import { availableSchema, placeSchema, roomSizeSchema, type RoomInput } from "@/lib/validation/room";
-import { SHEET_MAX_ROWS } from "./sheet-format";
+import { BUILDING_MAX, DESCRIPTION_MAX, equipmentNameSchema, FLOOR_MAX } from "@/lib/validation/room-facts";
+import { z as zod } from "zod";
+import { FACT_HEADERS, SHEET_MAX_ROWS, type SheetColumn } from "./sheet-format";
+
+export interface SheetFacts {
+  building: string;
+  floor: string;
+  equipment: string[];
+  description: string;
+}
 
 export interface SheetRoom extends RoomInput {
   /** 1-based spreadsheet row. */
   row: number;
+  /** Columns D–G, when the sheet has them. */
+  facts?: SheetFacts;
 }
 
 export interface InvalidCell {
   row: number;
-  column: "A" | "B" | "C";
+  column: SheetColumn;
   why: string;
 }
 
@@ -85,8 +96,10 @@ function check<T>(schema: z.ZodType<T>, v: unknown): { ok: true; value: T } | { 
  * Reads the first sheet: row 1 is the header, every later non-empty row is a room (A place, B size, C open flag,
  * blank C = open). Every problem is reported with its row and column; nothing is silently skipped or truncated.
  */
-export async function parseRoomsSheet(buf: Buffer): Promise<ParsedSheet> {
+export async function parseRoomsSheet(buf: Buffer, opts: { equipment?: string[] } = {}): Promise<ParsedSheet> {
   const ws = (await loadWorkbook(buf)).worksheets[0];
+  const header = plain(ws.getRow(1).getCell(4).value);
+  const withFacts = typeof header === "string" && header === FACT_HEADERS[0];
   const out: ParsedSheet = { rooms: [], invalid: [] };
   if (ws.rowCount > SHEET_MAX_ROWS + 1) {
     out.invalid.push({ row: SHEET_MAX_ROWS + 2, column: "A", why: `表格最多${SHEET_MAX_ROWS}行会议室` });
@@ -95,9 +108,9 @@ export async function parseRoomsSheet(buf: Buffer): Promise<ParsedSheet> {
   const firstRowOf = new Map<string, number>();
   for (let r = 2; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
-    const [a, b, c] = [1, 2, 3].map((col) => plain(row.getCell(col).value));
+    const [a, b, c, d, e, f, g] = [1, 2, 3, 4, 5, 6, 7].map((col) => plain(row.getCell(col).value));
     const isBool = (col: number) => typeof row.getCell(col).value === "boolean";
-    if (a === null && b === null && c === null) continue;
+    if (a === null && b === null && c === null && (!withFacts || (d === null && e === null && f === null && g === null))) continue;
     const place = check(placeSchema, typeof a === "number" ? String(a) : isBool(1) ? notBoolean(a) : (a ?? ""));
     const size = b === null ? ({ ok: false, why: "不能为空" } as const) : check(roomSizeSchema, numeric(isBool(2) ? notBoolean(b) : b));
     const available = c === null ? ({ ok: true, value: 1 } as const) : check(availableSchema, openFlag(c));
@@ -106,9 +119,44 @@ export async function parseRoomsSheet(buf: Buffer): Promise<ParsedSheet> {
     if (!size.ok) out.invalid.push({ row: r, column: "B", why: size.why });
     if (!available.ok) out.invalid.push({ row: r, column: "C", why: available.why });
     if (place.ok && !firstRowOf.has(place.value)) firstRowOf.set(place.value, r);
+    let facts: SheetFacts | undefined;
+    if (withFacts) {
+      const asText = (v: Plain) => (v === null ? "" : typeof v === "number" ? String(v) : v);
+      const building = check(text(BUILDING_MAX), asText(d));
+      const floor = check(text(FLOOR_MAX), asText(e));
+      const equipment = check(equipmentList(opts.equipment), asText(f));
+      const description = check(text(DESCRIPTION_MAX), asText(g));
+      if (!building.ok) out.invalid.push({ row: r, column: "D", why: building.why });
+      if (!floor.ok) out.invalid.push({ row: r, column: "E", why: floor.why });
+      if (!equipment.ok) out.invalid.push({ row: r, column: "F", why: equipment.why });
+      if (!description.ok) out.invalid.push({ row: r, column: "G", why: description.why });
+      if (building.ok && floor.ok && equipment.ok && description.ok) {
+        facts = { building: building.value, floor: floor.value, equipment: equipment.value, description: description.value };
+      } else continue;
+    }
     if (place.ok && size.ok && available.ok && firstRowOf.get(place.value) === r) {
-      out.rooms.push({ row: r, place: place.value, size: size.value, available: available.value === 1 });
+      out.rooms.push({ row: r, place: place.value, size: size.value, available: available.value === 1, ...(facts ? { facts } : {}) });
     }
   }
   return out;
+}
+
+const text = (max: number) =>
+  zod
+    .string()
+    .trim()
+    .max(max, `不能超过${max}个字符`)
+    .refine((v) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(v), "不能包含控制字符");
+
+/** `投影仪、白板` (also , ，): known names only when `allowed` is given, returned in the allowed list's order. */
+function equipmentList(allowed?: string[]) {
+  return zod
+    .string()
+    .transform((v) => [...new Set(v.split(/[、,，]/).map((x) => x.trim()).filter(Boolean))])
+    .pipe(zod.array(equipmentNameSchema).max(30, "最多30项"))
+    .superRefine((list, ctx) => {
+      const unknown = allowed ? list.filter((x) => !allowed.includes(x)) : [];
+      if (unknown.length) ctx.addIssue({ code: "custom", message: `未知设备：${unknown.join("、")}` });
+    })
+    .transform((list) => (allowed ? allowed.filter((x) => list.includes(x)) : list));
 }

@@ -6,6 +6,7 @@ import type { SessionAdmin } from "@/lib/auth/session";
 import { requireSuper } from "@/lib/services/admins/admin-guards";
 import { diffRooms, type SheetChanges } from "./diff-rooms";
 import { parseRoomsSheet } from "./parse-rooms-sheet";
+import { listEquipment } from "@/lib/services/rooms/equipment";
 
 /** What applying this admin's pending upload would change (nothing is written). 1012 when there is no upload. */
 export async function previewRoomsSheet(actor: SessionAdmin | null): Promise<SheetChanges & { filename: string }> {
@@ -13,7 +14,7 @@ export async function previewRoomsSheet(actor: SessionAdmin | null): Promise<She
   const db = await getDb();
   const [upload] = await db.select().from(roomUploads).where(eq(roomUploads.adminId, actor.id));
   if (!upload) throw new AppError(1012);
-  const sheet = await parseRoomsSheet(upload.data).catch(() => {
+  const sheet = await parseRoomsSheet(upload.data, { equipment: await listEquipment(db) }).catch(() => {
     throw new AppError(1012);
   });
   return { filename: upload.filename, ...diffRooms(await db.select().from(rooms), sheet) };

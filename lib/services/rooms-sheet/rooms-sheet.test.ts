@@ -8,7 +8,7 @@ import { useTestDb } from "@/lib/db/testing";
 import { applyRoomsSheet } from "./apply-rooms-sheet";
 import { exportRoomsSheet } from "./export-rooms-sheet";
 import { previewRoomsSheet } from "./preview-rooms-sheet";
-import { HEADERS, SHEET_NAME } from "./sheet-format";
+import { ALL_HEADERS, HEADERS, SHEET_NAME } from "./sheet-format";
 import { uploadRoomsSheet } from "./upload-rooms-sheet";
 
 useTestDb();
@@ -52,7 +52,7 @@ describe("download", () => {
     await wb.xlsx.load((await exportRoomsSheet(root)) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     expect(ws.name).toBe("会议室");
-    expect(ws.getRow(1).values).toEqual([undefined, "会议室地点", "可容纳人数(单位：人)", "是否开放(0关闭,1开放,不填默认开放)"]);
+    expect(ws.getRow(1).values).toEqual([undefined, "会议室地点", "可容纳人数(单位：人)", "是否开放(0关闭,1开放,不填默认开放)", "楼宇", "楼层", "设备(用、分隔)", "介绍"]);
     const data = [2, 3, 4].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
     expect(data).toEqual([
       ["逸夫楼101", 50, 1],
@@ -83,6 +83,60 @@ describe("round trip", () => {
     expect(await roomsNow()).toEqual(before);
     // The upload is consumed.
     expect(await errOf(applyRoomsSheet(root))).toEqual({ code: 1012, message: "配置会议室数据失败，请检查上传的表格数据是否规范" });
+  });
+});
+
+describe("room facts columns (D–G)", () => {
+  it("export → edit facts → preview and apply them; a legacy three-column sheet leaves facts alone", async () => {
+    const db = await getDb();
+    await db.update(rooms).set({ building: "逸夫楼", floor: "1", equipment: ["投影仪"] }).where(eq(rooms.place, "逸夫楼101"));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exportRoomsSheet(root)) as unknown as ArrayBuffer);
+    expect((wb.worksheets[0].getRow(2).values as unknown[]).slice(1)).toEqual(["逸夫楼101", 50, 1, "逸夫楼", "1", "投影仪"]);
+
+    const facts = async (place: string) => (await db.select().from(rooms).where(eq(rooms.place, place)))[0];
+    const withFacts = async (rows: unknown[][]) => {
+      const out = new ExcelJS.Workbook();
+      const ws = out.addWorksheet(SHEET_NAME);
+      ws.addRow([...ALL_HEADERS]);
+      for (const r of rows) ws.addRow(r);
+      return Buffer.from(await out.xlsx.writeBuffer());
+    };
+    await upload(await withFacts([
+      ["逸夫楼101", 50, 1, "逸夫楼", "2", "白板、投影仪", "改过"],
+      ["逸夫楼201", 40, 1],
+      ["图书馆A", 12, 0, "图书馆", 3, null, null],
+      ["新楼 301", 30, 1, "新楼", "B1", "电视", null],
+    ]));
+    const preview = await previewRoomsSheet(root);
+    expect(preview.invalid).toEqual([]);
+    expect(preview.added).toEqual([{ row: 5, place: "新楼 301", size: 30, available: 1, facts: { building: "新楼", floor: "B1", equipment: ["电视"], description: "" } }]);
+    expect(preview.updated.map((u) => [u.place, u.facts?.after])).toEqual([
+      ["逸夫楼101", { building: "逸夫楼", floor: "2", equipment: ["投影仪", "白板"], description: "改过" }],
+      ["图书馆A", { building: "图书馆", floor: "3", equipment: [], description: "" }],
+    ]);
+    await applyRoomsSheet(root);
+    expect(await facts("逸夫楼101")).toMatchObject({ floor: "2", equipment: ["投影仪", "白板"], description: "改过" });
+    expect(await facts("新楼 301")).toMatchObject({ building: "新楼", floor: "B1", equipment: ["电视"] });
+
+    // The legacy template (three columns) changes sizes only.
+    await upload(await sheet([["逸夫楼101", 60, 1], ["逸夫楼201", 40, 1], ["图书馆A", 12, 0], ["新楼 301", 30, 1]]));
+    await applyRoomsSheet(root);
+    expect(await facts("逸夫楼101")).toMatchObject({ size: 60, floor: "2", equipment: ["投影仪", "白板"] });
+  });
+
+  it("unknown equipment or an over-long building is refused with its cell", async () => {
+    const out = new ExcelJS.Workbook();
+    const ws = out.addWorksheet(SHEET_NAME);
+    ws.addRow([...ALL_HEADERS]);
+    ws.addRow(["逸夫楼101", 50, 1, "x".repeat(65), null, "激光笔"]);
+    await upload(Buffer.from(await out.xlsx.writeBuffer()));
+    const preview = await previewRoomsSheet(root);
+    expect(preview.invalid).toEqual([
+      { row: 2, column: "D", why: "不能超过64个字符" },
+      { row: 2, column: "F", why: "未知设备：激光笔" },
+    ]);
+    expect(await errOf(applyRoomsSheet(root))).toMatchObject({ code: 1012, message: expect.stringContaining("第2行D列不能超过64个字符") });
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, eq, gte, type SQL } from "drizzle-orm";
+import { and, arrayContains, eq, gte, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, rooms } from "@/lib/db/schema";
 import { badInput } from "@/lib/errors";
@@ -22,6 +22,9 @@ export interface AvailabilityQuery {
   size: number;
   /** A wanted start, `HH:mm` campus time, if any. */
   start?: string;
+  /** Search filters (roomId 0 only): rooms of this building; rooms having every one of these equipment names. */
+  building?: string;
+  equipment?: string[];
 }
 
 export interface RoomAvailability {
@@ -29,6 +32,9 @@ export interface RoomAvailability {
   place: string;
   size: number;
   available: boolean;
+  building: string;
+  floor: string;
+  equipment: string[];
   /** Approved bookings touching the day, earliest first (only approved bookings occupy a room). */
   busy: Period[];
   /** Closures (维修, 考试周, 假期) touching the day: not bookable, like closed hours. */
@@ -80,6 +86,8 @@ export async function getRoomAvailability(q: AvailabilityQuery, now = new Date()
   const where: SQL[] = [];
   if (q.roomId !== 0) where.push(eq(rooms.id, q.roomId));
   else where.push(eq(rooms.available, true), gte(rooms.size, q.size));
+  if (q.roomId === 0 && q.building) where.push(eq(rooms.building, q.building));
+  if (q.roomId === 0 && q.equipment?.length) where.push(arrayContains(rooms.equipment, q.equipment));
   const rows = await db
     .select({
       id: rooms.id,
@@ -87,6 +95,8 @@ export async function getRoomAvailability(q: AvailabilityQuery, now = new Date()
       size: rooms.size,
       available: rooms.available,
       building: rooms.building,
+      floor: rooms.floor,
+      equipment: rooms.equipment,
       startsAt: appointments.startsAt,
       endsAt: appointments.endsAt,
     })
@@ -105,7 +115,7 @@ export async function getRoomAvailability(q: AvailabilityQuery, now = new Date()
   for (const r of rows) {
     let room = byRoom.get(r.id);
     if (!room) {
-      room = { id: r.id, place: r.place, size: r.size, available: r.available, busy: [], closed: [], windows: [], slotFree: null, nearest: null, problem: null };
+      room = { id: r.id, place: r.place, size: r.size, available: r.available, building: r.building, floor: r.floor, equipment: r.equipment, busy: [], closed: [], windows: [], slotFree: null, nearest: null, problem: null };
       byRoom.set(r.id, room);
       buildingOf.set(r.id, r.building);
     }

@@ -3,6 +3,8 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "@/lib/db";
 import { departments, roomAllowedUsers, users } from "@/lib/db/schema";
 import { badInput, notFound } from "@/lib/errors";
+import { listEquipment } from "./equipment";
+import { checkEquipment } from "./room-facts";
 
 /** Writable room fields of the Open API (already validated; hours as minutes). */
 export interface OpenRoomFields {
@@ -22,6 +24,12 @@ export interface OpenRoomFields {
   permission?: number;
   sceneImage?: string;
   userIds?: string[];
+  // Fields the seed has no equivalent for.
+  building?: string;
+  floor?: string;
+  equipment?: string[];
+  description?: string;
+  checkInRequired?: number;
 }
 
 export function roomColumns(f: OpenRoomFields) {
@@ -42,11 +50,18 @@ export function roomColumns(f: OpenRoomFields) {
   if (f.permission !== undefined) out.permission = f.permission;
   // The seed: send sceneImage empty when it is unchanged.
   if (f.sceneImage) out.sceneImage = f.sceneImage;
+  if (f.building !== undefined) out.building = f.building;
+  if (f.floor !== undefined) out.floor = f.floor;
+  if (f.equipment !== undefined) out.equipment = f.equipment;
+  if (f.description !== undefined) out.description = f.description;
+  if (f.checkInRequired !== undefined) out.checkInRequired = f.checkInRequired === 1;
   return out;
 }
 
 /** Checks the department and the allowed users, then replaces the allowed-user list when one was given. */
 export async function applyRoomRefs(tx: Tx, roomId: number | null, f: OpenRoomFields) {
+  // Equipment names must be known ones (base list + the admin's own), kept in the list's order.
+  if (f.equipment !== undefined) f.equipment = checkEquipment(f.equipment, await listEquipment(tx));
   if (f.departmentId && f.departmentId !== "0") {
     const [d] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, f.departmentId));
     if (!d) throw notFound("departmentId", "部门");

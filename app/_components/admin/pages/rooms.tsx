@@ -10,6 +10,7 @@ import { useToast } from "../../ui/toast";
 import { BASE, errorText, getJson, postFile, postForm } from "../api";
 import { fieldErrors } from "../form-errors";
 import type { Room } from "../types";
+import { RoomFactsDialog } from "./room-facts";
 
 interface State {
   size: number;
@@ -18,12 +19,12 @@ interface State {
 interface Preview {
   filename: string;
   added: { row: number; place: string; size: number; available: 0 | 1 }[];
-  updated: { row: number; roomId: number; place: string; before: State; after: State }[];
+  updated: { row: number; roomId: number; place: string; before: State; after: State; facts?: { before: unknown; after: unknown } }[];
   closed: { roomId: number; place: string }[];
   unchanged: number;
-  invalid: { row: number; column: "A" | "B" | "C"; why: string }[];
+  invalid: { row: number; column: keyof typeof COLUMN; why: string }[];
 }
-const COLUMN = { A: "会议室地点", B: "可容纳人数", C: "是否开放" } as const;
+const COLUMN = { A: "会议室地点", B: "可容纳人数", C: "是否开放", D: "楼宇", E: "楼层", F: "设备", G: "介绍" } as const;
 const openText = (a: 0 | 1) => (a ? "开放" : "关闭");
 
 function RoomForm({ room, onDone }: { room: Room | null; onDone: () => void }) {
@@ -136,9 +137,10 @@ function PreviewView({ p }: { p: Preview }) {
                   )}
                   {r.before.available !== r.after.available && (
                     <>
-                      {openText(r.before.available)} → <strong className="text-slate-900">{openText(r.after.available)}</strong>
+                      {openText(r.before.available)} → <strong className="text-slate-900">{openText(r.after.available)}</strong>{" "}
                     </>
                   )}
+                  {r.facts && <strong className="text-slate-900">楼宇/楼层/设备/介绍有修改</strong>}
                 </span>
               </li>
             ))}
@@ -296,6 +298,7 @@ export function RoomsPage() {
     queryFn: () => getJson<{ rooms: Room[]; count: number; openCount: number }>("/api/admin/rooms", { page, size, q: search }),
     placeholderData: (prev) => prev,
   });
+  const [facts, setFacts] = useState<Room | null>(null);
   const setOpen = useMutation({
     mutationFn: (v: { room: Room; available: 0 | 1 }) => postForm(`/api/admin/rooms/${v.room.roomId}/available`, { available: v.available }),
     onSuccess: (_, v) => {
@@ -388,6 +391,9 @@ export function RoomsPage() {
                       </div>
                     </td>
                     <td className="px-4 py-2.5 text-right">
+                      <Button size="sm" variant="ghost" onClick={() => setFacts(r)} aria-label={`${r.place} 的设施、照片与签到`}>
+                        设施与签到
+                      </Button>
                       <Button size="sm" variant="ghost" onClick={() => setEditing(r)} aria-label={`编辑 ${r.place}`}>
                         编辑
                       </Button>
@@ -403,6 +409,7 @@ export function RoomsPage() {
         </div>
         <SheetFlow />
       </div>
+      {facts && <RoomFactsDialog room={facts} onDone={() => setFacts(null)} />}
       {editing && <RoomForm room={editing === "new" ? null : editing} onDone={() => setEditing(null)} />}
       <ConfirmDialog
         open={closing !== null}

@@ -8,6 +8,7 @@ import { errorText, getJson, postForm } from "../api";
 import { fieldErrors } from "../form-errors";
 import { pad2 } from "../status";
 import type { ServerProperties } from "../types";
+import { RoomSettingsCard } from "./room-settings";
 
 interface Draft {
   open: string;
@@ -147,6 +148,9 @@ export function SettingsPage() {
           </Button>
         </div>
       </form>
+      <div className="mt-6">
+        <RoomSettingsCard />
+      </div>
     </>
   );
 }

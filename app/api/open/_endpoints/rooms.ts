@@ -25,6 +25,11 @@ const fields = z.object({
   permission: oFlag.optional(),
   sceneImage: oText(1024).optional(),
   userIds: oIdList.optional(),
+  building: oText(64).optional(),
+  floor: oText(16).optional(),
+  equipment: z.preprocess((v) => (typeof v === "string" ? v.split(/[,，、]/).map((s) => s.trim()).filter(Boolean) : v), z.array(z.string().trim().min(1).max(16)).max(30)).optional(),
+  description: oText(1000).optional(),
+  checkInRequired: oFlag.optional(),
 });
 const addSchema = fields.extend({ name: oRequiredText(64), id: oId.optional() });
 const updateSchema = fields.extend({ id: oSerialId, name: oRequiredText(64).optional() });

@@ -2,6 +2,7 @@
 // while the booking service says it is cancellable.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AddToCalendar, BookingCheckIn } from "@/app/_components/user/booking-extras";
 import { CancelBooking } from "@/app/_components/user/cancel-booking";
 import { QueryProvider } from "@/app/_components/user/providers";
 import { ErrorState } from "@/app/_components/ui/states";
@@ -86,6 +87,9 @@ export default async function BookingDetailPage({ params, searchParams }: Props)
             {b.checkInfo}
           </p>
         )}
+        <div className="mt-3">
+          <BookingCheckIn id={b.id} status={b.status} />
+        </div>
         <dl className="mt-4 divide-y divide-slate-100">
           {rows.map(([k, v]) => (
             <div key={k} className="grid grid-cols-[7rem_1fr] gap-3 py-2.5 text-sm">
@@ -104,6 +108,7 @@ export default async function BookingDetailPage({ params, searchParams }: Props)
         <Link href={`/room/${b.roomId}/${formatDate(b.startsAt)}`} className={btnSecondary}>
           {t("bookAgain")}
         </Link>
+        <AddToCalendar id={b.id} />
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { DatePickerNav } from "@/app/_components/user/date-picker-nav";
+import { RoomFactsCard, RoomPhotos } from "@/app/_components/user/room-profile";
 import { Timeline } from "@/app/_components/user/timeline";
 import { ErrorState } from "@/app/_components/ui/states";
 import { btnPrimary, card, chip, focusRing } from "@/app/_components/ui/styles";
@@ -11,6 +12,7 @@ import { isAppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/locale";
 import { getRoomAvailability } from "@/lib/services/rooms/get-room-availability";
 import { getRoomPeriods } from "@/lib/services/rooms/get-room-periods";
+import { getRoomProfile } from "@/lib/services/rooms/get-room-profile";
 import { formatDate, zone } from "@/lib/time";
 import { isEpochDay, pageDate, pageId } from "@/lib/validation/page-params";
 import { addDays, hhmmIn, isoDateIn, parseHhmm } from "@/lib/zoned-time";
@@ -42,13 +44,14 @@ export default async function RoomPage({ params, searchParams }: Props) {
   let data;
   try {
     if (!roomId || !/^\d{4}-\d{2}-\d{2}$/.test(rawDate)) throw new Error("bad path");
-    const [day, bookable, periods] = await Promise.all([
+    const [day, bookable, periods, profile] = await Promise.all([
       // Every free stretch of at least 15 minutes for the timeline; the wanted duration for the booking button.
       getRoomAvailability({ roomId, date: rawDate, duration: 15, size: 0 }, now),
       getRoomAvailability({ roomId, date: rawDate, duration, size: 0, start }, now),
       getRoomPeriods({ roomId, type: "all" }),
+      getRoomProfile(roomId),
     ]);
-    data = { day, bookable, periods };
+    data = { day, bookable, periods, profile };
   } catch (e) {
     if (!isAppError(e) && !(e instanceof Error && e.message === "bad path")) throw e;
     return (
@@ -92,6 +95,8 @@ export default async function RoomPage({ params, searchParams }: Props) {
         </div>
         {!room.available && <span className="rounded-full bg-slate-100 px-2.5 py-0.5 text-xs font-medium text-slate-700">{t("roomClosed")}</span>}
       </div>
+      {data.profile && <RoomPhotos place={room.place} profile={data.profile} />}
+      {data.profile && <RoomFactsCard profile={data.profile} />}
 
       <nav aria-label={t("pickDate")} className={card}>
         <div className="flex items-center justify-between gap-2">

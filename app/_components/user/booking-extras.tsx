@@ -1,0 +1,42 @@
+// Detail page additions: the check-in state (rooms that require check-in, or a booking someone checked in to) and
+// the .ics download. A server component: it reads the check-in fact itself.
+import { getT } from "@/lib/i18n/locale";
+import { getCheckInState } from "@/lib/services/checkin/get-check-in-state";
+import { STATUS } from "@/lib/db/schema";
+import { zone } from "@/lib/time";
+import { hhmmIn } from "@/lib/zoned-time";
+import { BASE } from "../ui/legacy-fetch";
+import { btnSecondary } from "../ui/styles";
+
+export async function BookingCheckIn({ id, status }: { id: number; status: number }) {
+  const { t } = await getT();
+  const s = await getCheckInState(id);
+  if (s.kind === "notRequired") return null;
+  if (s.kind === "pending" && status !== STATUS.APPROVED && status !== STATUS.PENDING) return null;
+  const hm = (d: Date) => hhmmIn(d, zone());
+  const text =
+    s.kind === "done"
+      ? s.byName
+        ? t("checkInDoneBy", { name: s.byName, time: hm(s.at) })
+        : t("checkInDoneAt", { time: hm(s.at) })
+      : s.kind === "missed"
+        ? t("checkInMissed")
+        : t("checkInPending", { open: hm(s.opensAt), close: hm(s.closesAt) });
+  const tone =
+    s.kind === "done" ? "bg-emerald-50 text-emerald-900 ring-emerald-200" : s.kind === "missed" ? "bg-red-50 text-red-900 ring-red-200" : "bg-amber-50 text-amber-900 ring-amber-200";
+  return (
+    <p data-checkin-state={s.kind} className={`rounded-xl px-3 py-2 text-sm ring-1 ${tone}`}>
+      <span className="font-medium">{t("checkInState")}：</span>
+      {text}
+    </p>
+  );
+}
+
+export async function AddToCalendar({ id }: { id: number }) {
+  const { t } = await getT();
+  return (
+    <a href={`${BASE}/ical/booking/${id}.ics`} download className={btnSecondary}>
+      {t("addToCalendar")}
+    </a>
+  );
+}

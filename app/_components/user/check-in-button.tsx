@@ -1,0 +1,28 @@
+"use client";
+// The check-in button of the check-in page: POST /api/checkin, then the page re-renders with the new state.
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useT } from "@/lib/i18n/client";
+import { legacyPost } from "../ui/legacy-fetch";
+import { btnPrimary } from "../ui/styles";
+
+export function CheckInButton({ token }: { token: string }) {
+  const { t } = useT();
+  const router = useRouter();
+  const go = useMutation({
+    mutationFn: () => legacyPost("/api/checkin", { token }),
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <div className="space-y-2">
+      <button type="button" className={`${btnPrimary} w-full text-lg`} disabled={go.isPending} onClick={() => go.mutate()}>
+        {go.isPending ? t("checkingIn") : t("checkInButton")}
+      </button>
+      {go.error && (
+        <p role="alert" className="rounded-xl bg-red-50 px-3 py-2 text-sm text-red-800">
+          {go.error instanceof TypeError ? t("errorNetwork") : go.error.message}
+        </p>
+      )}
+    </div>
+  );
+}
