@@ -31,7 +31,8 @@ export default async function NotFound() {
         <p className="text-6xl font-bold tracking-tight text-brand-600" aria-hidden="true">
           404
         </p>
-        <h1 className="mt-4 text-xl font-semibold text-slate-900" data-errcode="404">
+        {/* No data-errcode here: this component travels in every page's RSC payload as the not-found fallback. */}
+        <h1 className="mt-4 text-xl font-semibold text-slate-900">
           {t("notFoundTitle")}
         </h1>
         <p className="mt-2 text-slate-600">{t("notFoundHint")}</p>

@@ -53,7 +53,8 @@ test.describe("GET /admin/all", () => {
 
   for (const [name, q, errmsg] of [
     ["page wrong type", "page=x&size=1", "数据格式有误(page: 必须是整数)"],
-    ["size out of range", "page=1&size=-5", "数据格式有误(size: 不能小于0)"],
+    ["size out of range", "page=1&size=-5", "数据格式有误(size: 不能小于1)"],
+    ["page below 1", "page=0&size=5", "数据格式有误(page: 不能小于1)"],
     ["size oversized", "page=1&size=5000", "数据格式有误(size: 不能大于1000)"],
   ]) {
     test(`bad input: ${name}`, async () => {

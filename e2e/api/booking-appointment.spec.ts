@@ -47,7 +47,8 @@ test("POST /appointment creates a pending booking; history shows it in the legac
   });
   // The API document's POST variant answers the same.
   expect(await json(await user.post("/meeting/history/2"))).toEqual(body);
-  expect(await json(await user.get("/meeting/history/9"))).toEqual({ errcode: 0, errmsg: "ok", statusCode: 9, history: [] });
+  // Status codes outside 0–4 are refused (issue 11 §1.5).
+  expect(await json(await user.get("/meeting/history/9"))).toEqual({ errcode: 4002, errmsg: "数据格式有误(statusCode: 必须是0到4)" });
 });
 
 test("POST /appointment refuses a period overlapping an approved booking at once (2003)", async () => {

@@ -186,7 +186,7 @@ test.describe("GET /profile/all", () => {
   const bad: [string, string, string][] = [
     ["page wrong type", "page=x&size=10", "数据格式有误(page: 必须是整数)"],
     ["size wrong type", "page=1&size=1.5", "数据格式有误(size: 必须是整数)"],
-    ["size negative", "page=1&size=-1", "数据格式有误(size: 不能小于0)"],
+    ["size negative", "page=1&size=-1", "数据格式有误(size: 不能小于1)"],
     ["size oversized", "page=1&size=1001", "数据格式有误(size: 不能大于1000)"],
     ["q oversized", `page=1&size=1&q=${"x".repeat(101)}`, "数据格式有误(q: 不能超过100个字符)"],
   ];
