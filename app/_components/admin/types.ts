@@ -48,6 +48,9 @@ export interface ReviewItem {
   note: string | null;
   handTime: string;
   conflicts: { appointId: number; statusCode: 2 | 3; name: string; purpose: string; startTime: string; duration: number }[];
+  /** Recurring bookings: the series and how many of its dates are pending. */
+  seriesId: number | null;
+  seriesPending: number;
 }
 
 export interface Room {
