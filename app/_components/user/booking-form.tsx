@@ -129,10 +129,12 @@ export function BookingForm(props: {
       const res = await legacyPost<{ appointId?: number; id?: number }>("/appointment", payload);
       const created = res.appointId ?? res.id;
       if (typeof created === "number") return created;
-      // The legacy answer carries no id: find the booking just made among the pending ones (newest first).
-      const pending = await legacyGet<{ history: { appointId: number; place: string; startTime: string }[] }>("/history/2");
+      // The legacy answer carries no id: find the booking just made among the pending and the approved ones (an
+      // instant decision may already have approved it).
+      type H = { history: { appointId: number; place: string; startTime: string }[] };
+      const [pending, approved] = await Promise.all([legacyGet<H>("/history/2"), legacyGet<H>("/history/3")]);
       const when = `${v.date} ${v.start}`;
-      const mine = pending.history.filter((h) => h.place === props.room.place && h.startTime === when);
+      const mine = [...pending.history, ...approved.history].filter((h) => h.place === props.room.place && h.startTime === when);
       return mine.length ? Math.max(...mine.map((h) => h.appointId)) : null;
     },
     onSuccess: (newId) => router.push(newId ? `/history/detail/${newId}?created=1` : "/my/bookings"),

@@ -89,7 +89,7 @@ export function Timeline(p: TimelineProps) {
           </span>
         </div>
       </div>
-      {p.busy.length === 0 && <p className="mt-4 text-sm text-slate-700">{p.labels.empty}</p>}
+      {p.busy.length === 0 && (p.pending ?? []).length === 0 && <p className="mt-4 text-sm text-slate-700">{p.labels.empty}</p>}
       <ul className="mt-4 divide-y divide-slate-100">
         {items.map((it) => {
           const href = it.kind === "free" ? p.bookHref(it) : null;
