@@ -11,7 +11,7 @@ import { getSessionAdmin, getSessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/locale";
 import { getSeries } from "@/lib/services/series/get-series";
-import { zone } from "@/lib/time";
+import { formatDate, zone } from "@/lib/time";
 import { pageId } from "@/lib/validation/page-params";
 import { hhmmIn, minutesToHhmm } from "@/lib/zoned-time";
 
@@ -73,7 +73,7 @@ export default async function SeriesPage({ params, searchParams }: Props) {
           {ruleText} {minutesToHhmm(s.startMinute)}–{minutesToHhmm(s.startMinute + s.duration)} · {s.purpose}
         </p>
         <p className="mt-1 text-sm text-slate-600">
-          {s.firstDate} – {s.untilDate ?? ""} · {t("people", { n: s.participants })}
+          {s.firstDate} – {s.untilDate ?? (s.occurrences.length ? formatDate(s.occurrences[s.occurrences.length - 1].startsAt) : "")} · {t("people", { n: s.participants })}
         </p>
       </section>
 
