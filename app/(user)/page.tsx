@@ -32,8 +32,12 @@ export default async function HomePage({ searchParams }: { searchParams: SP }) {
   const today = formatDate(now);
   const tomorrow = addDays(today, 1);
   const nowMinute = localMinuteOfDay(now);
-  const lateToday = nowMinute + 30 > settings.closeMinute;
   const clampOpen = (m: number) => Math.max(settings.openMinute, m);
+  const wantedDuration = Math.min(1440, Math.max(1, Number(one("duration")) || 60));
+  // "Now" rounds up to the next 5 minutes (never before opening). When today cannot hold the duration any more, the
+  // defaults and the time-of-day presets roll to tomorrow at opening.
+  const earliestToday = clampOpen(Math.ceil((nowMinute + 1) / 5) * 5);
+  const lateToday = earliestToday + wantedDuration > settings.closeMinute;
 
   const q: SearchQuery = {
     date: /^\d{4}-\d{2}-\d{2}$/.test(one("date")) ? one("date") : lateToday ? tomorrow : today,
@@ -46,14 +50,18 @@ export default async function HomePage({ searchParams }: { searchParams: SP }) {
   };
   const filters = [...(q.building ? [["building", q.building]] : []), ...q.equipment.map((e) => ["equipment", e])];
 
-  // "Now" rounds up to the next 5 minutes; late in the day the time-of-day presets move to tomorrow.
+  // "下个整点" is the whole hour after "现在" (before opening: 08:00 and 09:00, never both 08:00).
+  const nowStart = lateToday ? settings.openMinute : earliestToday;
   const presets = (
     [
-      { key: "quickNow", date: lateToday ? tomorrow : today, start: clampOpen(Math.ceil((nowMinute + 1) / 5) * 5) },
-      { key: "quickNextHour", date: lateToday ? tomorrow : today, start: clampOpen((Math.floor(nowMinute / 60) + 1) * 60) },
+      { key: "quickNow", date: lateToday ? tomorrow : today, start: nowStart },
+      { key: "quickNextHour", date: lateToday ? tomorrow : today, start: (Math.floor(nowStart / 60) + 1) * 60 },
       { key: "quickTomorrowMorning", date: tomorrow, start: clampOpen(9 * 60) },
     ] as const
-  ).map((p) => ({ ...p, start: minutesToHhmm(lateToday && p.key !== "quickTomorrowMorning" ? settings.openMinute : p.start) }));
+  )
+    // The same day and time twice (late evening: "下个整点" tomorrow is "明天上午") is offered once.
+    .filter((p, i, all) => all.findIndex((o) => o.date === p.date && o.start === p.start) === i)
+    .map((p) => ({ ...p, start: minutesToHhmm(p.start) }));
   const presetHref = (p: (typeof presets)[number]) =>
     `/?${new URLSearchParams([...Object.entries({ date: p.date, start: p.start, duration: String(q.duration), ...(q.size ? { size: String(q.size) } : {}), ...(q.roomId ? { roomId: String(q.roomId) } : {}) }), ...filters])}`;
   const durationLabel = (m: number) => (m % 60 === 0 ? t("hoursShort", { h: m / 60 }) : m > 60 ? t("hoursMinutesShort", { h: Math.floor(m / 60), m: m % 60 }) : t("minutes", { n: m }));

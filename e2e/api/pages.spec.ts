@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { signInAsUser } from "../helpers/auth";
-import { at, book } from "../helpers/booking";
+import { at, book, setProperties } from "../helpers/booking";
 import { disposeRoles, makeRoles, newContext, type Roles } from "../helpers/roles";
 
 // The server-rendered pages at the legacy HTML paths: room day, booking form, booking detail (the user pages of
@@ -80,7 +80,11 @@ test.describe("GET /appointment/{roomId}", () => {
 test.describe("GET /history/detail/{id}", () => {
   // 李明 books a room of his own (other specs may review or expire the demo bookings before this one runs).
   async function pendingOfLiming(): Promise<number> {
-    const id = await book(liming, { roomId: await roomId("逸夫楼501"), datetime: at(27, 13, 10), duration: 90, size: 5, purpose: "详情页测试" });
+    // Auto-review off while booking: with it on, a free slot is approved at submission and this test needs a pending one.
+    const before = await setProperties(r.superAdmin, { check: false });
+    const id = await book(liming, { roomId: await roomId("逸夫楼501"), datetime: at(27, 13, 10), duration: 90, size: 5, purpose: "详情页测试" }).finally(() =>
+      setProperties(r.superAdmin, { check: before.check }),
+    );
     const admin = await newContext();
     await admin.post("/meeting/login", { form: { username: "admin", password: process.env.E2E_SERVER_ADMIN_PASSWORD! } });
     try {

@@ -44,6 +44,10 @@ async function axeAndShoot(page: Page, name: string, path: string) {
 }
 
 test("sign in, search, open a room, book it and see it pending; approved by an admin; cancel it", async ({ page }) => {
+  // Auto-review off: the request waits for review (with it on, a free slot is approved at submission).
+  const settingsAdmin = await superAdmin();
+  const restore = await setProperties(settingsAdmin, { check: false });
+  try {
   await signInAsUser(page, userid, { name: "界面测试", mobile: "13912340000", next: "/meeting" });
 
   // Home: search an exact slot in one room.
@@ -86,9 +90,9 @@ test("sign in, search, open a room, book it and see it pending; approved by an a
   const id = Number(/detail\/(\d+)/.exec(page.url())![1]);
   pages.detail = `/meeting/history/detail/${id}`;
 
-  // My bookings lists it under pending.
+  // My bookings opens on 即将开始 and lists it there.
   await page.goto("/meeting/my/bookings");
-  await expect(page.getByRole("link", { name: /待审核/, exact: false }).first()).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("link", { name: /即将开始/, exact: false }).first()).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("link", { name: new RegExp(`${ROOM}.*界面测试组会`) })).toBeVisible();
 
   // An admin approves it through the API (auto-review off first, as the review page requires).
@@ -120,6 +124,10 @@ test("sign in, search, open a room, book it and see it pending; approved by an a
 
   await page.goto("/meeting/my/bookings?status=1");
   await expect(page.getByRole("link", { name: new RegExp(`${ROOM}.*界面测试组会`) })).toBeVisible();
+  } finally {
+    await setProperties(settingsAdmin, { check: restore.check });
+    await settingsAdmin.dispose();
+  }
 });
 
 test("profile edit with inline validation, and avatar upload with client-side checks", async ({ page }) => {

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  type AnyPgColumn,
   bigserial,
   boolean,
   check,
@@ -223,7 +224,7 @@ export const appointments = pgTable(
     status: smallint("status").notNull().default(STATUS.PENDING),
     checkInfo: varchar("check_info", { length: 300 }),
     /** Recurring bookings: the series this occurrence belongs to (null = a single booking). */
-    seriesId: integer("series_id"),
+    seriesId: integer("series_id").references((): AnyPgColumn => appointmentSeries.id, { onDelete: "set null" }),
     /** Check-in: when the booker or an attendee checked in, and who (a users.id). */
     checkedInAt: tstz("checked_in_at"),
     checkedInBy: integer("checked_in_by").references(() => users.id, { onDelete: "set null" }),
@@ -254,6 +255,51 @@ export const appointments = pgTable(
     // The no-show release scans approved bookings by start time.
     index("appointments_status_start_idx").on(t.status, t.startsAt),
     // The EXCLUDE constraint (no two approved bookings of a room overlap) is in a custom migration.
+  ],
+);
+
+/**
+ * A recurring booking ("每周二 19:00–21:00 组会"): the rule as the booker gave it. Each occurrence is an ordinary row
+ * of `appointments` with `series_id`, obeying every single-booking rule and the exclusion constraint on its own.
+ */
+export const appointmentSeries = pgTable(
+  "appointment_series",
+  {
+    id: serial("id").primaryKey(),
+    /** The booker (users.id). */
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    roomId: integer("room_id")
+      .notNull()
+      .references(() => rooms.id, { onDelete: "restrict" }),
+    /** daily | weekly | biweekly | weekdays (chosen weekdays every week) | dates (an explicit list). */
+    rule: varchar("rule", { length: 16 }).notNull(),
+    /** ISO weekdays 1 (Mon)..7 (Sun) for `weekdays`. */
+    weekdays: smallint("weekdays").array().notNull().default(sql`'{}'::smallint[]`),
+    /** The explicit dates (`yyyy-MM-dd`, campus zone) for `dates`. */
+    dates: text("dates").array().notNull().default(sql`'{}'::text[]`),
+    /** First date of the series (`yyyy-MM-dd`, campus zone). */
+    firstDate: varchar("first_date", { length: 10 }).notNull(),
+    /** Last date the series may reach (inclusive), or null when it ends after `count` occurrences. */
+    untilDate: varchar("until_date", { length: 10 }),
+    count: integer("count"),
+    /** Wall-clock start (minutes after local midnight) and length of every occurrence. */
+    startMinute: integer("start_minute").notNull(),
+    duration: integer("duration").notNull(),
+    purpose: varchar("purpose", { length: 100 }).notNull(),
+    participants: integer("participants").notNull(),
+    phone: varchar("phone", { length: 20 }).notNull(),
+    note: varchar("note", { length: 500 }),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    check("appointment_series_rule_ck", sql`${t.rule} in ('daily', 'weekly', 'biweekly', 'weekdays', 'dates')`),
+    check("appointment_series_end_ck", sql`${t.untilDate} is not null or ${t.count} is not null or ${t.rule} = 'dates'`),
+    check("appointment_series_start_ck", sql`${t.startMinute} between 0 and 1439`),
+    check("appointment_series_duration_ck", sql`${t.duration} between 1 and 1440`),
+    index("appointment_series_user_idx").on(t.userId),
   ],
 );
 
@@ -307,6 +353,9 @@ export const settings = pgTable(
     checkInAfterMinutes: integer("check_in_after_minutes").notNull().default(15),
     /** Equipment names the admin added to BASE_EQUIPMENT (lib/services/rooms/equipment.ts). */
     extraEquipment: text("extra_equipment").array().notNull().default(sql`'{}'::text[]`),
+    /** Recurring bookings: how far a series may reach (weeks after its first date) and how many occurrences it may have. */
+    seriesMaxWeeks: integer("series_max_weeks").notNull().default(16),
+    seriesMaxOccurrences: integer("series_max_occurrences").notNull().default(100),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
   (t) => [
@@ -318,6 +367,8 @@ export const settings = pgTable(
     check("settings_notice_channels_ck", sql`${t.noticeChannels} in ('wecom', 'campus', 'both')`),
     check("settings_check_in_before_ck", sql`${t.checkInBeforeMinutes} between 0 and 240`),
     check("settings_check_in_after_ck", sql`${t.checkInAfterMinutes} between 1 and 240`),
+    check("settings_series_weeks_ck", sql`${t.seriesMaxWeeks} between 1 and 104`),
+    check("settings_series_occurrences_ck", sql`${t.seriesMaxOccurrences} between 1 and 500`),
   ],
 );
 

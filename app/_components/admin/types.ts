@@ -50,6 +50,9 @@ export interface ReviewItem {
   conflicts: { appointId: number; statusCode: 2 | 3; name: string; purpose: string; startTime: string; duration: number }[];
   /** Place in the whole pending queue (1 = first). */
   queuePosition: number;
+  /** Recurring bookings: the series and how many of its dates are pending. */
+  seriesId: number | null;
+  seriesPending: number;
 }
 
 export interface Room {

@@ -35,3 +35,8 @@ export async function legacyPost<T>(path: string, params: Record<string, string 
   for (const [k, v] of Object.entries(params)) if (v !== undefined) body.set(k, String(v));
   return decode<T>(await fetch(`${BASE}${path}`, { method: "POST", body, headers: { accept: "application/json" } }));
 }
+
+/** POST a JSON body (the new endpoints that take lists: recurring bookings). */
+export async function jsonPost<T>(path: string, body: Record<string, unknown>): Promise<T & Envelope> {
+  return decode<T>(await fetch(`${BASE}${path}`, { method: "POST", body: JSON.stringify(body), headers: { accept: "application/json", "content-type": "application/json" } }));
+}

@@ -3,13 +3,15 @@
 // outside open hours) with the nearest free start, and submission through the legacy POST /appointment.
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import type { DictKey } from "@/lib/i18n/dictionaries";
 import type { Availability } from "@/lib/services/rooms/get-room-availability";
 import { appointmentSchema } from "@/lib/validation/booking";
 import { hhmmIn, localToEpoch } from "@/lib/zoned-time";
-import { legacyGet, legacyPost, LegacyError } from "../ui/legacy-fetch";
+import type { OccurrencePreview } from "@/lib/services/series/preview-series";
+import { jsonPost, legacyGet, legacyPost, LegacyError } from "../ui/legacy-fetch";
+import { initialRepeat, RepeatSection, repeatPayload, STATE_META, type RepeatValue } from "./repeat-section";
 import { ErrorState, Spinner } from "../ui/states";
 import { AcademicHints } from "./academic-hints";
 import { btnPrimary, card, chip, input, label } from "../ui/styles";
@@ -31,13 +33,18 @@ export function BookingForm(props: {
   tz: string;
   today: string;
   room: { id: number; place: string; size: number };
-  initial: { date: string; start: string; duration: string; phone: string };
+  initial: { date: string; start: string; duration: string; phone: string; size?: string; purpose?: string };
+  caps: { maxWeeks: number; maxOccurrences: number };
 }) {
   const { t, locale } = useT();
   const router = useRouter();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
-  const [v, setV] = useState<Values>({ ...props.initial, size: "", purpose: "", note: "" });
+  const [v, setV] = useState<Values>({ ...props.initial, size: props.initial.size ?? "", purpose: props.initial.purpose ?? "", note: "" });
+  const [repeat, setRepeat] = useState<RepeatValue>(() => initialRepeat(props.initial.date));
+  const [occurrences, setOccurrences] = useState<OccurrencePreview[] | null>(null);
+  const onPreview = useCallback((o: OccurrencePreview[] | null) => setOccurrences(o), []);
+  const recurring = repeat.rule !== "none";
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
   const [serverErrors, setServerErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -63,6 +70,7 @@ export function BookingForm(props: {
     }
   }
   if (datetime === null) errors.when = t("errDate");
+  if ([...v.purpose].length > 100) errors.purpose = t("purposeTooLong", { n: [...v.purpose].length - 100 });
   if (errors.size || Number(v.size) > props.room.size) errors.size = t("errParticipants", { max: props.room.size });
   const required: [Field, string][] = [["duration", v.duration], ["size", v.size], ["phone", v.phone], ["purpose", v.purpose]];
   for (const [f, value] of required) if (value.trim() === "") errors[f] = t("errRequired");
@@ -84,17 +92,50 @@ export function BookingForm(props: {
     queryFn: () => legacyGet<Availability>("/api/rooms/availability", { roomId: props.room.id, ...wanted }),
   });
   const slot = slotQuery.data?.rooms[0];
+  // Other people's pending requests for the same time: shown before submitting (先到先审).
+  const pendingQuery = useQuery({
+    queryKey: ["slot-pending", props.room.id, wanted],
+    enabled: slot?.slotFree === true,
+    queryFn: () => legacyGet<{ pending: Record<string, number> }>("/api/rooms/pending", { roomIds: props.room.id, ...wanted }),
+  });
+  const pendingCount = slot?.slotFree ? (pendingQuery.data?.pending[String(props.room.id)] ?? 0) : 0;
   const fmt = (ms: number) => hhmmIn(new Date(ms), props.tz);
+
+  const bookableDates = occurrences?.filter((o) => STATE_META[o.state].bookable && !repeat.skip.includes(o.date)) ?? [];
+  const submitSeries = useMutation({
+    mutationFn: () =>
+      jsonPost<{ seriesId: number; skipped: unknown[] }>("/api/series", {
+        ...repeatPayload(repeat, v.date),
+        roomId: props.room.id,
+        start: v.start,
+        duration: v.duration,
+        size: v.size,
+        phone: v.phone,
+        purpose: v.purpose,
+        note: v.note,
+        skip: occurrences ? occurrences.filter((o) => !STATE_META[o.state].bookable || repeat.skip.includes(o.date)).map((o) => o.date) : [],
+      }),
+    onSuccess: (r) => router.push(`/my/series/${r.seriesId}?created=1&skipped=${r.skipped.length}`),
+    onError: (e) => {
+      if (!(e instanceof LegacyError)) return setFormError(t("errorNetwork"));
+      const m = /^数据格式有误\((\w+)/.exec(e.message);
+      const field = m ? FIELD_OF[m[1]] : undefined;
+      if (field) setServerErrors({ [field]: e.message });
+      else setFormError(e.message);
+    },
+  });
 
   const submit = useMutation({
     mutationFn: async () => {
       const res = await legacyPost<{ appointId?: number; id?: number }>("/appointment", payload);
       const created = res.appointId ?? res.id;
       if (typeof created === "number") return created;
-      // The legacy answer carries no id: find the booking just made among the pending ones (newest first).
-      const pending = await legacyGet<{ history: { appointId: number; place: string; startTime: string }[] }>("/history/2");
+      // The legacy answer carries no id: find the booking just made among the pending and the approved ones (an
+      // instant decision may already have approved it).
+      type H = { history: { appointId: number; place: string; startTime: string }[] };
+      const [pending, approved] = await Promise.all([legacyGet<H>("/history/2"), legacyGet<H>("/history/3")]);
       const when = `${v.date} ${v.start}`;
-      const mine = pending.history.filter((h) => h.place === props.room.place && h.startTime === when);
+      const mine = [...pending.history, ...approved.history].filter((h) => h.place === props.room.place && h.startTime === when);
       return mine.length ? Math.max(...mine.map((h) => h.appointId)) : null;
     },
     onSuccess: (newId) => router.push(newId ? `/history/detail/${newId}?created=1` : "/my/bookings"),
@@ -152,7 +193,8 @@ export function BookingForm(props: {
           formRef.current?.querySelector<HTMLElement>(`[data-field="${firstBad}"]`)?.focus();
           return;
         }
-        submit.mutate();
+        if (recurring) submitSeries.mutate();
+        else submit.mutate();
       }}
     >
       <fieldset aria-describedby={describe("when", `${id}-slot`)}>
@@ -196,7 +238,13 @@ export function BookingForm(props: {
               </svg>
               {t("slotOk")}
             </span>
-          ) : slot?.problem ? (
+          ) : null}
+          {!slotQuery.isFetching && slot?.slotFree && pendingCount > 0 ? (
+            <p data-testid="pending-warning" className="mt-1 rounded-xl bg-amber-50 p-3 font-medium text-amber-900 ring-1 ring-amber-200">
+              {t("pendingOverlapWarn", { n: pendingCount })}
+            </p>
+          ) : null}
+          {slotQuery.isFetching || slot?.slotFree ? null : slot?.problem ? (
             <div className="rounded-xl bg-amber-50 p-3 text-amber-900 ring-1 ring-amber-200">
               <p className="font-medium">{problemText}</p>
               {slot.nearest !== null ? (
@@ -233,15 +281,15 @@ export function BookingForm(props: {
             data-field="duration"
             type="number"
             inputMode="numeric"
-            min={1}
+            min={15}
             max={1440}
-            step={5}
+            step={15}
             required
             value={v.duration}
             onChange={update("duration")}
             onBlur={blur("duration")}
             aria-invalid={shown("duration") ? true : undefined}
-            aria-describedby={describe("duration")}
+            aria-describedby={describe("duration", `${id}-duration-hint`)}
             className={input}
           />
           </div>
@@ -257,8 +305,21 @@ export function BookingForm(props: {
             </button>
           ))}
         </div>
+        <p id={`${id}-duration-hint`} className="mt-1 text-xs text-slate-600">
+          {t("durationHint")}
+        </p>
         {fieldError("duration")}
       </div>
+
+      <RepeatSection
+        value={repeat}
+        onChange={setRepeat}
+        date={v.date}
+        today={props.today}
+        caps={props.caps}
+        slot={datetime !== null && Number.isInteger(Number(v.duration)) && Number(v.duration) >= 1 ? { roomId: props.room.id, start: v.start, duration: Number(v.duration), size: Number(v.size) || 1 } : null}
+        onPreview={onPreview}
+      />
 
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
@@ -319,16 +380,18 @@ export function BookingForm(props: {
             name="purpose"
           data-field="purpose"
           type="text"
-          maxLength={100}
           required
           placeholder={t("purposePlaceholder")}
           value={v.purpose}
           onChange={update("purpose")}
           onBlur={blur("purpose")}
           aria-invalid={shown("purpose") ? true : undefined}
-          aria-describedby={describe("purpose")}
+          aria-describedby={describe("purpose", `${id}-purpose-count`)}
           className={input}
         />
+        <p id={`${id}-purpose-count`} aria-live="polite" className={`mt-1 text-right text-xs tabular-nums ${[...v.purpose].length > 100 ? "font-medium text-red-700" : "text-slate-600"}`}>
+          {[...v.purpose].length}/100
+        </p>
         {fieldError("purpose")}
       </div>
 
@@ -355,8 +418,8 @@ export function BookingForm(props: {
 
       {formError && <ErrorState title={formError} />}
 
-      <button type="submit" className={`${btnPrimary} w-full`} disabled={submit.isPending}>
-        {submit.isPending ? t("submitting") : t("submit")}
+      <button type="submit" className={`${btnPrimary} w-full`} disabled={submit.isPending || submitSeries.isPending || (recurring && bookableDates.length === 0)}>
+        {submit.isPending || submitSeries.isPending ? t("submitting") : recurring ? t("submitSeries", { n: bookableDates.length }) : t("submit")}
       </button>
     </form>
   );

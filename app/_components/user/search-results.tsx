@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { isAppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/locale";
+import { countPendingOverlaps } from "@/lib/services/booking/pending-requests";
 import { getRoomAvailability } from "@/lib/services/rooms/get-room-availability";
 import { listRoomPhotos } from "@/lib/services/rooms/photos/list-room-photos";
 import { whereLabel } from "@/lib/services/rooms/where-label";
@@ -37,6 +38,11 @@ export async function SearchResults({ q }: { q: SearchQuery }) {
   const tz = zone();
   const fmt = (ms: number) => hhmmIn(new Date(ms), tz);
   const startLabel = data.start !== null ? fmt(data.start) : null;
+  // Pending requests overlapping the wanted slot: a small query of its own (by room ids and slot), apart from the search.
+  const pending =
+    data.start !== null
+      ? await countPendingOverlaps(data.rooms.map((r) => r.id), new Date(data.start), new Date(data.start + q.duration * 60_000))
+      : new Map<number, number>();
 
   return (
     <section aria-labelledby="results-title" className="space-y-3">
@@ -53,7 +59,8 @@ export async function SearchResults({ q }: { q: SearchQuery }) {
           {data.rooms.map((r) => {
             const allDay = r.busy.length === 0 && r.windows.length === 1 && r.windows[0].start === data.opensAt && r.windows[0].end === data.closesAt;
             const bookStart = r.slotFree && startLabel ? startLabel : r.nearest !== null ? fmt(r.nearest) : r.windows[0] ? fmt(r.windows[0].start) : "";
-            const params = new URLSearchParams({ duration: String(q.duration), ...(bookStart ? { start: bookStart } : {}) });
+            const params = new URLSearchParams({ duration: String(q.duration), ...(bookStart ? { start: bookStart } : {}), ...(q.size ? { size: String(q.size) } : {}) });
+            const waiting = r.slotFree ? (pending.get(r.id) ?? 0) : 0;
             return (
               <li key={r.id}>
                 <Link
@@ -85,6 +92,12 @@ export async function SearchResults({ q }: { q: SearchQuery }) {
                     <div className="mt-2">
                       <EquipmentList items={r.equipment} />
                     </div>
+                  )}
+                  {waiting > 0 && (
+                    <p data-testid="pending-overlap" className="mt-2 inline-flex items-center gap-1.5 rounded-md bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-inset ring-amber-300">
+                      <span aria-hidden="true" className="size-2.5 rounded-sm bg-[repeating-linear-gradient(135deg,#f59e0b_0,#f59e0b_2px,#fef3c7_2px,#fef3c7_4px)]" />
+                      {t("pendingOverlapSearch", { n: waiting })}
+                    </p>
                   )}
                   <p className="mt-3 text-xs font-medium text-slate-600">{t("freeWindows")}</p>
                   <ul className="mt-1 flex flex-wrap gap-1.5">

@@ -9,11 +9,13 @@ export interface TimelineProps {
   closesAt: number;
   now: number;
   busy: Period[];
+  /** Other people's pending requests (申请中): hatched, no names; the time still shows free until one is approved. */
+  pending?: Period[];
   free: Period[];
   fmt: (ms: number) => string;
   /** Link to book a free stretch, or null when booking is not possible (closed room, past day). */
   bookHref: (w: Period) => string | null;
-  labels: { busy: string; free: string; past: string; busyPeriod: (p: Period) => string; freePeriod: (p: Period) => string; book: (p: Period) => string; empty: string };
+  labels: { busy: string; free: string; past: string; pending?: string; pendingPeriod?: (p: Period) => string; busyPeriod: (p: Period) => string; freePeriod: (p: Period) => string; book: (p: Period) => string; empty: string };
 }
 
 export function Timeline(p: TimelineProps) {
@@ -27,7 +29,9 @@ export function Timeline(p: TimelineProps) {
   const items = [
     ...p.busy.map((b) => ({ ...b, kind: "busy" as const })),
     ...p.free.map((f) => ({ ...f, kind: "free" as const })),
-  ].sort((a, b) => a.start - b.start);
+    ...(p.pending ?? []).map((f) => ({ ...f, kind: "pending" as const })),
+  ].sort((a, b) => a.start - b.start || (a.kind === "pending" ? 1 : -1));
+  const hatch = "bg-[repeating-linear-gradient(135deg,#f59e0b_0,#f59e0b_3px,#fef3c7_3px,#fef3c7_7px)]";
 
   return (
     <div>
@@ -39,6 +43,14 @@ export function Timeline(p: TimelineProps) {
               style={{ width: pct(p.now) }}
             />
           )}
+          {(p.pending ?? []).map((b, i) => (
+            <div
+              key={`p-${b.start}-${i}`}
+              data-testid="timeline-pending"
+              className={`absolute inset-y-1 rounded-sm opacity-90 ${hatch}`}
+              style={{ left: pct(b.start), width: width(b.start, b.end) }}
+            />
+          ))}
           {p.busy.map((b) => (
             <div
               key={b.start}
@@ -65,21 +77,29 @@ export function Timeline(p: TimelineProps) {
             <span className="size-3 rounded-sm bg-rose-500" />
             {p.labels.busy}
           </span>
+          {(p.pending ?? []).length > 0 && (
+            <span className="inline-flex items-center gap-1.5">
+              <span className={`size-3 rounded-sm ${hatch}`} />
+              {p.labels.pending}
+            </span>
+          )}
           <span className="inline-flex items-center gap-1.5">
             <span className="size-3 rounded-sm bg-slate-200" />
             {p.labels.past}
           </span>
         </div>
       </div>
-      {p.busy.length === 0 && <p className="mt-4 text-sm text-slate-700">{p.labels.empty}</p>}
+      {p.busy.length === 0 && (p.pending ?? []).length === 0 && <p className="mt-4 text-sm text-slate-700">{p.labels.empty}</p>}
       <ul className="mt-4 divide-y divide-slate-100">
         {items.map((it) => {
           const href = it.kind === "free" ? p.bookHref(it) : null;
           return (
-            <li key={`${it.kind}-${it.start}`} className="flex min-h-12 items-center justify-between gap-3 py-2">
+            <li key={`${it.kind}-${it.start}-${it.end}`} data-kind={it.kind} className="flex min-h-12 items-center justify-between gap-3 py-2">
               <span className="flex items-center gap-2 text-sm">
-                <span aria-hidden="true" className={`size-2.5 rounded-full ${it.kind === "busy" ? "bg-rose-500" : "bg-emerald-500"}`} />
-                <span className="tabular-nums">{it.kind === "busy" ? p.labels.busyPeriod(it) : p.labels.freePeriod(it)}</span>
+                <span aria-hidden="true" className={`size-2.5 rounded-full ${it.kind === "busy" ? "bg-rose-500" : it.kind === "pending" ? "bg-amber-500" : "bg-emerald-500"}`} />
+                <span className={`tabular-nums ${it.kind === "pending" ? "text-amber-900" : ""}`}>
+                  {it.kind === "busy" ? p.labels.busyPeriod(it) : it.kind === "pending" ? (p.labels.pendingPeriod?.(it) ?? "") : p.labels.freePeriod(it)}
+                </span>
               </span>
               {href && (
                 <Link href={href} className={`rounded-lg px-2 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50 ${focusRing}`}>

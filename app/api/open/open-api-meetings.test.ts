@@ -6,7 +6,7 @@ import { appointments, openApiSubscriptions, outbox, STATUS } from "@/lib/db/sch
 import { newOpenClient } from "@/lib/http/testing/open-client";
 import { submitAppointment } from "@/lib/services/booking/submit-appointment";
 import { approveAppointments } from "@/lib/services/review/approve-appointments";
-import { at, makeBooking } from "@/lib/services/testing/fixtures";
+import { at, makeBooking, setAutoReview } from "@/lib/services/testing/fixtures";
 
 // Meetings booked through the Open API obey the same rules as bookings made in the pages / legacy API, because
 // they go through the same services: a conflict either way is refused.
@@ -63,6 +63,7 @@ describe("meeting/book", () => {
   });
 
   it("a slot approved through the pages' services is refused with 71014; pending ones are not conflicts", async () => {
+    await setAutoReview(false); // the page booking waits for review
     const room = (await api.call("room/add", { name: "审核会议室", capacity: 10 })).body.value;
     const { id } = await submitAppointment({ userId: Number(bob), roomId: Number(room.id), datetime: at(3, 10).getTime(), duration: 60, size: 2, phone: "13800138000", purpose: "x" });
     const pendingBoth = await book(room.id, at(3, 10, 30), 30);

@@ -5,10 +5,15 @@ import { AppError } from "@/lib/errors";
 import type { SessionAdmin, SessionUser } from "@/lib/auth/session";
 import { appointmentRecordColumns, type AppointmentRecord } from "./appointment-record";
 import { isCancellable } from "./is-cancellable";
+import { queuePosition } from "./pending-requests";
 
 export interface AppointmentDetail extends AppointmentRecord {
   /** The caller is the booker and the booking may still be withdrawn. */
   cancellable: boolean;
+  /** The recurring series it belongs to, if any. */
+  seriesId: number | null;
+  /** Pending: its place in the review queue of its slot (1 = next). */
+  queuePosition: number | null;
 }
 
 /**
@@ -23,12 +28,12 @@ export async function getAppointmentDetail(
   if (!caller.user && !caller.admin) throw new AppError(3001);
   const db = await getDb();
   const [row] = await db
-    .select(appointmentRecordColumns)
+    .select({ ...appointmentRecordColumns, seriesId: appointments.seriesId })
     .from(appointments)
     .innerJoin(rooms, eq(rooms.id, appointments.roomId))
     .innerJoin(users, eq(users.id, appointments.userId))
     .where(eq(appointments.id, id));
   const isOwner = !!row && caller.user?.id === row.userId;
   if (!row || (!isOwner && !caller.admin)) throw new AppError(2007);
-  return { ...row, cancellable: isOwner && isCancellable(row, now) };
+  return { ...row, cancellable: isOwner && isCancellable(row, now), queuePosition: await queuePosition(row.id) };
 }

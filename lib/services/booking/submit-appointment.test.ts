@@ -14,8 +14,8 @@ const total = async () => (await (await getDb()).select({ n: count() }).from(app
 describe("submitting a booking", () => {
   useTestDb();
 
-  it("creates it pending, and refuses every invalid request without writing anything", async () => {
-    await setHours(8 * 60, 22 * 60);
+  it("creates it pending (auto-review off), and refuses every invalid request without writing anything", async () => {
+    await setHours(8 * 60, 22 * 60, { autoReview: false });
     const user = await makeUser();
     const room = await makeRoom({ size: 10 });
     const closed = await makeRoom({ size: 10, available: false });

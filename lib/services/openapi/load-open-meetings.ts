@@ -34,6 +34,8 @@ export function toOpenMeeting(row: Row, people: (typeof attendees.$inferSelect)[
     memo: a.note ?? "",
     /** Not in the seed: our status code (0 expired, 1 cancelled, 2 pending, 3 approved, 4 rejected). */
     status: a.status,
+    /** Not in the seed: the recurring series this meeting is an occurrence of ("" for a single meeting). */
+    seriesId: a.seriesId === null ? "" : String(a.seriesId),
     attendances: people.map((p) => ({
       id: String(p.id),
       userId: p.userId === null ? "" : String(p.userId),

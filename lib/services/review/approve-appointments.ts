@@ -54,7 +54,7 @@ const ROOM_LOCK = 72430100;
 export async function approveAppointments(
   ids: number[],
   checker: Checker,
-  opts: { manual?: boolean; now?: Date } = {},
+  opts: { manual?: boolean; now?: Date; quiet?: boolean } = {},
 ): Promise<ApprovalReport> {
   const db = await getDb();
   if (opts.manual && (await getSettings(db)).autoReview) throw new AppError(1009);
@@ -70,7 +70,7 @@ export async function approveAppointments(
   const report: ApprovalReport = { outcomes: [], cascaded: [], approved: 0 };
   for (const { id, roomId } of found) {
     const { outcome, cascaded } = await withRetry(() =>
-      db.transaction((tx) => approveOne(tx, id, roomId, checker, opts.now ?? new Date())),
+      db.transaction((tx) => approveOne(tx, id, roomId, checker, opts.now ?? new Date(), opts.quiet)),
     );
     report.outcomes.push({ id, outcome });
     report.cascaded.push(...cascaded);
@@ -79,8 +79,22 @@ export async function approveAppointments(
   return report;
 }
 
-async function approveOne(tx: Tx, id: number, roomId: number, checker: Checker, now: Date) {
+/** Takes the room's review lock for the rest of the transaction (re-entrant): approvals and instant decisions of one room take turns. */
+export async function lockRoomForReview(tx: Tx, roomId: number) {
   await tx.execute(sql`select pg_advisory_xact_lock(${ROOM_LOCK}, ${roomId})`);
+}
+
+/**
+ * Approves one pending booking inside the caller's transaction (the submission's instant decision uses it, so the
+ * booking is approved, messaged and pushed exactly as by review). Same outcomes as approveAppointments.
+ */
+export async function approveOneInTx(tx: Tx, id: number, roomId: number, checker: Checker, now: Date, quiet = false) {
+  return approveOne(tx, id, roomId, checker, now, quiet);
+}
+
+/** `quiet`: no message to this booking's own booker (a series sends one message for all its dates); cascaded losers are still told. */
+async function approveOne(tx: Tx, id: number, roomId: number, checker: Checker, now: Date, quiet = false) {
+  await lockRoomForReview(tx, roomId);
   const [b] = await tx
     .select({
       status: appointments.status,
@@ -114,7 +128,7 @@ async function approveOne(tx: Tx, id: number, roomId: number, checker: Checker, 
       before: { status: "pending" },
       after: { status: "rejected", reason: outcome, checkInfo },
     });
-    await notifyBooker(tx, id, b.touser, result, now);
+    if (!quiet) await notifyBooker(tx, id, b.touser, result, now);
     await emitOpenEvent(tx, "book_update", [id]);
     return { outcome, cascaded: none };
   };
@@ -145,7 +159,7 @@ async function approveOne(tx: Tx, id: number, roomId: number, checker: Checker, 
     if (pgErrorCode(e) !== "23P01") throw e;
     return reject("taken", CHECK_INFO.taken(checker.name), "已被他人抢先占用");
   }
-  await notifyBooker(tx, id, b.touser, "成功通过审核", now);
+  if (!quiet) await notifyBooker(tx, id, b.touser, "成功通过审核", now);
   await recordAudit(tx, {
     action: checker.adminId === null && actor?.kind === "system" ? "booking.auto_approved" : "booking.approved",
     objectKind: "booking",
@@ -184,7 +198,7 @@ async function approveOne(tx: Tx, id: number, roomId: number, checker: Checker, 
 }
 
 /** Deadlocks and serialization failures are transient: run the whole transaction again. */
-async function withRetry<T>(run: () => Promise<T>, attempts = 4): Promise<T> {
+export async function withRetry<T>(run: () => Promise<T>, attempts = 4): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await run();

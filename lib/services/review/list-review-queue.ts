@@ -35,6 +35,9 @@ export interface ReviewItem {
   conflicts: Conflict[];
   /** Place in the whole pending queue (1 = reviewed first: first come, first served). */
   queuePosition: number;
+  /** Recurring bookings: the series and how many of its dates are pending (review it as one). */
+  seriesId: number | null;
+  seriesPending: number;
 }
 
 const minutes = (a: Date, b: Date) => Math.round((b.getTime() - a.getTime()) / 60000);
@@ -102,6 +105,16 @@ export async function listReviewQueue(
         .where(inArray(appointments.id, ids))
         .orderBy(sql`${other.status} desc`, asc(other.startsAt), asc(other.id))
     : [];
+  const seriesIds = [...new Set(list.map((x) => x.a.seriesId).filter((v): v is number => v !== null))];
+  const seriesPending = new Map<number, number>();
+  if (seriesIds.length) {
+    const counts = await db
+      .select({ seriesId: appointments.seriesId, n: count() })
+      .from(appointments)
+      .where(and(inArray(appointments.seriesId, seriesIds), eq(appointments.status, STATUS.PENDING)))
+      .groupBy(appointments.seriesId);
+    for (const c of counts) if (c.seriesId !== null) seriesPending.set(c.seriesId, Number(c.n));
+  }
   const conflictsOf = new Map<number, Conflict[]>();
   for (const c of conflictRows) {
     const arr = conflictsOf.get(c.forId) ?? [];
@@ -137,6 +150,8 @@ export async function listReviewQueue(
       note: a.note,
       handTime: formatDateTime(a.submittedAt),
       conflicts: conflictsOf.get(a.id) ?? [],
+      seriesId: a.seriesId,
+      seriesPending: a.seriesId === null ? 0 : (seriesPending.get(a.seriesId) ?? 0),
     })),
   };
 }

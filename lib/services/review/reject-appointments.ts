@@ -19,7 +19,7 @@ export async function rejectAppointments(
   ids: number[],
   reason: string,
   checker: Checker,
-  opts: { manual?: boolean; now?: Date } = {},
+  opts: { manual?: boolean; now?: Date; quiet?: boolean } = {},
 ): Promise<number[]> {
   const db = await getDb();
   if (opts.manual && (await getSettings(db)).autoReview) throw new AppError(1009);
@@ -47,7 +47,7 @@ export async function rejectAppointments(
       .set({ status: STATUS.REJECTED, checkInfo: info, reviewedByAdminId: checker.adminId, reviewedBy: checker.name, reviewedAt: now, updatedAt: now })
       .where(and(inArray(appointments.id, pending.map((r) => r.id)), eq(appointments.status, STATUS.PENDING)));
     for (const r of pending) {
-      await notifyBooker(tx, r.id, r.touser, `被退回\n审核信息：${info}`, now);
+      if (!opts.quiet) await notifyBooker(tx, r.id, r.touser, `被退回\n审核信息：${info}`, now);
       await recordAudit(tx, {
         action: "booking.rejected",
         objectKind: "booking",

@@ -89,3 +89,9 @@ export function prng(seed: number) {
   };
   return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: T[]) => xs[Math.floor(next() * xs.length)] };
 }
+
+/** Auto-review on (the default: free requests are approved at submission) or off (requests wait for review). */
+export async function setAutoReview(on: boolean) {
+  const db = await getDb();
+  await db.update(settings).set({ autoReview: on }).where(eq(settings.id, 1));
+}

@@ -11,6 +11,7 @@ import { isAppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/locale";
 import { getProfile } from "@/lib/services/profile/get-profile";
 import { getRoom } from "@/lib/services/rooms/get-room";
+import { getSeriesCaps } from "@/lib/services/series/series-caps";
 import { getSettings } from "@/lib/services/settings/get-settings";
 import { formatDate, localMinuteOfDay, zone } from "@/lib/time";
 import { pageId } from "@/lib/validation/page-params";
@@ -21,7 +22,7 @@ export const metadata: Metadata = { title: "预约会议室" };
 
 type Props = {
   params: Promise<{ roomId: string }>;
-  searchParams: Promise<{ date?: string; start?: string; duration?: string }>;
+  searchParams: Promise<{ date?: string; start?: string; duration?: string; size?: string; purpose?: string }>;
 };
 
 export default async function AppointmentPage({ params, searchParams }: Props) {
@@ -45,15 +46,20 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
     );
   }
   const user = await getSessionUser();
-  const [settings, profile] = await Promise.all([getSettings(), user ? getProfile(user.id).catch(() => null) : null]);
+  const [settings, profile, caps] = await Promise.all([getSettings(), user ? getProfile(user.id).catch(() => null) : null, getSeriesCaps()]);
 
   const now = new Date();
   const today = formatDate(now);
+  // Durations in whole quarter hours (the field steps by 15); a carried-over odd length rounds down, never below 15.
+  const duration = Math.min(1440, Math.max(15, Math.floor((Number(sp.duration) || 60) / 15) * 15));
+  // Default start: the next half hour today, when today can still hold the duration; otherwise tomorrow at opening.
   const soon = Math.max(settings.openMinute, Math.ceil((localMinuteOfDay(now) + 1) / 30) * 30);
-  const fallback = soon + 60 <= settings.closeMinute ? { date: today, start: minutesToHhmm(soon) } : { date: addDays(today, 1), start: minutesToHhmm(settings.openMinute) };
+  const fallback = soon + duration <= settings.closeMinute ? { date: today, start: minutesToHhmm(soon) } : { date: addDays(today, 1), start: minutesToHhmm(settings.openMinute) };
   const date = sp.date && /^\d{4}-\d{2}-\d{2}$/.test(sp.date) && sp.date >= today ? sp.date : fallback.date;
-  const start = sp.start && parseHhmm(sp.start) !== null ? sp.start : fallback.start;
-  const duration = Math.min(1440, Math.max(1, Number(sp.duration) || 60));
+  const start = sp.start && parseHhmm(sp.start) !== null && parseHhmm(sp.start)! < 1440 ? sp.start : fallback.start;
+  const sizeWanted = Math.floor(Number(sp.size));
+  const size = Number.isFinite(sizeWanted) && sizeWanted >= 1 ? String(Math.min(sizeWanted, room.size)) : "";
+  const purpose = typeof sp.purpose === "string" ? sp.purpose.slice(0, 200) : "";
 
   return (
     <div className="space-y-4">
@@ -70,7 +76,8 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
           tz={zone()}
           today={today}
           room={{ id: room.roomId, place: room.place, size: room.size }}
-          initial={{ date, start, duration: String(duration), phone: profile?.phone ?? "" }}
+          initial={{ date, start, duration: String(duration), phone: profile?.phone ?? "", size, purpose }}
+          caps={caps}
         />
         </QueryProvider>
       ) : (

@@ -1,4 +1,5 @@
-// My bookings: tabs by status with counts, newest first (legacy history.html over GET /history/{status}).
+// My bookings: opens on 即将开始 (pending and approved, not yet ended, soonest first), then tabs by status with
+// counts; every list in meeting-time order.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignInNeeded } from "@/app/_components/user/sign-in-needed";
@@ -8,7 +9,7 @@ import { focusRing } from "@/app/_components/ui/styles";
 import { getSessionUser } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/locale";
 import { countMyBookings } from "@/lib/services/booking/count-my-bookings";
-import { listHistory } from "@/lib/services/booking/list-history";
+import { countUpcoming, listMyBookings, type MyBookingsTab } from "@/lib/services/booking/list-my-bookings";
 import { zone } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
@@ -18,9 +19,14 @@ export default async function MyBookingsPage({ searchParams }: { searchParams: P
   const { t, locale } = await getT();
   const user = await getSessionUser();
   if (!user) return <SignInNeeded next="/my/bookings" />;
-  const asked = Number((await searchParams).status);
-  const status = (STATUS_TABS as readonly number[]).includes(asked) ? asked : 2;
-  const [counts, list] = await Promise.all([countMyBookings(user.id), listHistory(user.id, status)]);
+  const raw = (await searchParams).status;
+  const asked = Number(raw);
+  const status: MyBookingsTab = raw !== undefined && raw !== "" && (STATUS_TABS as readonly number[]).includes(asked) ? asked : "upcoming";
+  const [counts, upcomingCount, list] = await Promise.all([countMyBookings(user.id), countUpcoming(user.id), listMyBookings(user.id, status)]);
+  const tabs: { key: MyBookingsTab; href: string; label: string; n: number }[] = [
+    { key: "upcoming", href: "/my/bookings", label: t("tabUpcoming"), n: upcomingCount },
+    ...STATUS_TABS.map((s) => ({ key: s as MyBookingsTab, href: `/my/bookings?status=${s}`, label: t(STATUS_META[s].key), n: counts[s] })),
+  ];
   const when = new Intl.DateTimeFormat(locale, { month: "numeric", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone() });
   const time = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone() });
 
@@ -29,18 +35,18 @@ export default async function MyBookingsPage({ searchParams }: { searchParams: P
       <h1 className="text-xl font-semibold">{t("bookingsTitle")}</h1>
       <nav aria-label={t("bookingsTitle")} className="-mx-4 overflow-x-auto px-4">
         <ul className="flex gap-2">
-          {STATUS_TABS.map((s) => (
+          {tabs.map(({ key: s, href, label, n }) => (
             <li key={s}>
               <Link
-                href={`/my/bookings?status=${s}`}
+                href={href}
                 aria-current={s === status ? "page" : undefined}
                 className={`inline-flex min-h-10 items-center gap-1.5 whitespace-nowrap rounded-full px-3.5 text-sm font-medium ring-1 ring-inset ${
                   s === status ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-300 hover:ring-brand-600"
                 } ${focusRing}`}
               >
-                {t(STATUS_META[s].key)}
+                {label}
                 <span className={`rounded-full px-1.5 text-xs tabular-nums ${s === status ? "bg-white/20" : "bg-slate-100 text-slate-700"}`}>
-                  {counts[s]}
+                  {n}
                 </span>
               </Link>
             </li>
@@ -66,7 +72,10 @@ export default async function MyBookingsPage({ searchParams }: { searchParams: P
                   </div>
                   <StatusBadge status={b.status} label={t(STATUS_META[b.status].key)} />
                 </div>
-                <p className="mt-2 truncate text-sm text-slate-700">{b.purpose}</p>
+                <p className="mt-2 truncate text-sm text-slate-700">
+                  {b.seriesId !== null && <span className="mr-1.5 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700">{t("seriesTitle")}</span>}
+                  {b.purpose}
+                </p>
                 {b.checkInfo && (
                   <p className="mt-2 rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-700">
                     <span className="text-slate-600">{t("reviewMessage")}：</span>

@@ -54,6 +54,9 @@ export function ReviewPage({ privileged }: { privileged: boolean }) {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [confirmApprove, setConfirmApprove] = useState<number[] | null>(null);
   const [rejecting, setRejecting] = useState<number[] | null>(null);
+  /** A recurring series reviewed as one: approve (confirm) or reject (the reason dialog). */
+  const [seriesApprove, setSeriesApprove] = useState<{ seriesId: number; n: number } | null>(null);
+  const [seriesReject, setSeriesReject] = useState<{ seriesId: number; n: number } | null>(null);
   const [reason, setReason] = useState("");
   const [reasonError, setReasonError] = useState<string | null>(null);
 
@@ -100,6 +103,28 @@ export function ReviewPage({ privileged }: { privileged: boolean }) {
     onError: (e) => toast.error(errorText(e)),
   });
 
+  const reviewSeries = useMutation({
+    mutationFn: (v: { seriesId: number; action: "approve" | "reject"; checkInfo?: string }) =>
+      postForm<{ approved: number[]; rejected: number[]; refused: number[] }>("/api/admin/review/series", v),
+    onSuccess: (r, v) => {
+      toast.success(
+        v.action === "approve"
+          ? `整个系列已通过：${r.approved.length} 次${r.refused.length ? `，${r.refused.length} 次因冲突被退回` : ""}`
+          : `整个系列已退回：${r.rejected.length} 次`,
+      );
+      setSeriesApprove(null);
+      setSeriesReject(null);
+      setRejecting(null);
+      setReason("");
+      done();
+    },
+    onError: (e) => {
+      toast.error(errorText(e));
+      setSeriesApprove(null);
+      done();
+    },
+  });
+
   const toggle = (id: number) =>
     setSelected((s) => {
       const n = new Set(s);
@@ -115,7 +140,8 @@ export function ReviewPage({ privileged }: { privileged: boolean }) {
     if (!text) return setReasonError("请填写退回原因，用户会在通知中看到它");
     if (text.length > REASON_MAX) return setReasonError(`不能超过 ${REASON_MAX} 个字符`);
     setReasonError(null);
-    reject.mutate({ ais: rejecting!, checkInfo: text });
+    if (seriesReject) reviewSeries.mutate({ seriesId: seriesReject.seriesId, action: "reject", checkInfo: text });
+    else reject.mutate({ ais: rejecting!, checkInfo: text });
   };
 
   return (
@@ -254,6 +280,27 @@ export function ReviewPage({ privileged }: { privileged: boolean }) {
                       {r.startTime} – {end.label} <span className="text-slate-500">（{r.duration} 分钟）</span>
                     </p>
                     <p className="mt-1 break-words text-sm text-slate-700">{r.purpose}</p>
+                    {r.seriesId !== null && (
+                      <div className="mt-2 flex flex-wrap items-center gap-2" data-series-id={r.seriesId}>
+                        <Badge tone="amber">重复预约 #{r.seriesId} · {r.seriesPending} 次待审</Badge>
+                        <Button size="sm" variant="success" disabled={autoOn} onClick={() => setSeriesApprove({ seriesId: r.seriesId!, n: r.seriesPending })}>
+                          整个系列通过
+                        </Button>
+                        <Button
+                          size="sm"
+                          variant="secondary"
+                          disabled={autoOn}
+                          onClick={() => {
+                            setReason("");
+                            setReasonError(null);
+                            setSeriesReject({ seriesId: r.seriesId!, n: r.seriesPending });
+                            setRejecting([]);
+                          }}
+                        >
+                          整个系列退回
+                        </Button>
+                      </div>
+                    )}
                     {r.note && <p className="mt-0.5 break-words text-xs text-slate-500">备注：{r.note}</p>}
                   </div>
                   <div className="text-sm text-slate-700">
@@ -315,15 +362,34 @@ export function ReviewPage({ privileged }: { privileged: boolean }) {
         onConfirm={() => approve.mutate(confirmApprove!)}
         onClose={() => setConfirmApprove(null)}
       />
+      <ConfirmDialog
+        open={seriesApprove !== null}
+        title="通过整个重复预约"
+        message={<>确定通过重复预约 #{seriesApprove?.seriesId} 的全部 {seriesApprove?.n} 次待审日期吗？已被占用的日期会被退回。用户会收到一条汇总通知。</>}
+        confirmLabel="确定通过"
+        busy={reviewSeries.isPending}
+        onConfirm={() => reviewSeries.mutate({ seriesId: seriesApprove!.seriesId, action: "approve" })}
+        onClose={() => setSeriesApprove(null)}
+      />
       <Dialog
         open={rejecting !== null}
-        onClose={() => setRejecting(null)}
-        title={`退回 ${rejecting?.length ?? 0} 条预约`}
+        onClose={() => {
+          setRejecting(null);
+          setSeriesReject(null);
+        }}
+        title={seriesReject ? `退回重复预约 #${seriesReject.seriesId}（${seriesReject.n} 次）` : `退回 ${rejecting?.length ?? 0} 条预约`}
         footer={
           <>
-            <Button onClick={() => setRejecting(null)}>取消</Button>
-            <Button variant="danger" type="submit" form="reject-form" disabled={reject.isPending}>
-              {reject.isPending ? "处理中…" : "确定退回"}
+            <Button
+              onClick={() => {
+                setRejecting(null);
+                setSeriesReject(null);
+              }}
+            >
+              取消
+            </Button>
+            <Button variant="danger" type="submit" form="reject-form" disabled={reject.isPending || reviewSeries.isPending}>
+              {reject.isPending || reviewSeries.isPending ? "处理中…" : "确定退回"}
             </Button>
           </>
         }

@@ -48,39 +48,43 @@ export default async function BookingDetailPage({ params, searchParams }: Props)
   const tz = zone();
   const minutes = Math.round((b.endsAt.getTime() - b.startsAt.getTime()) / 60_000);
   const day = new Intl.DateTimeFormat(locale, { month: "long", day: "numeric", weekday: "short", timeZone: tz }).format(b.startsAt);
+  // Each fact once: the status and the number are rows of the list (not repeated in the heading).
   const rows: [string, React.ReactNode][] = [
-    [t("status"), t(STATUS_META[b.status]?.key ?? "tabExpired")],
+    [t("status"), <StatusBadge key="s" status={b.status} label={t(STATUS_META[b.status]?.key ?? "tabExpired")} />],
     [t("recordNo"), String(b.id)],
     [t("place"), b.place],
     [t("startTime"), `${day} ${hhmmIn(b.startsAt, tz)}–${hhmmIn(b.endsAt, tz)}`],
     [t("duration"), t("minutes", { n: minutes })],
     [t("purpose"), b.purpose],
     [t("participants"), t("people", { n: b.participants })],
-    [t("booker"), b.name || b.userid],
+    [t("booker"), b.name || "—"],
     [t("bookerId"), b.userid],
     [t("phone"), b.phone],
     [t("note"), b.note || t("none")],
     [t("submittedAt"), formatDateTimeSeconds(b.submittedAt)],
   ];
+  // "再约一次": the same room and time next week, in the prefilled form.
+  const nextWeek = new Date(b.startsAt.getTime() + 7 * 86_400_000);
+  const againHref = `/appointment/${b.roomId}?${new URLSearchParams({
+    date: formatDate(nextWeek),
+    start: hhmmIn(nextWeek, tz),
+    duration: String(minutes),
+    size: String(b.participants),
+    purpose: b.purpose,
+  })}`;
 
   return (
     <div className="space-y-4" data-status={b.status}>
       {created && (
-        <div role="status" className="rounded-2xl bg-emerald-50 p-4 text-emerald-900 ring-1 ring-emerald-200">
-          <p className="font-semibold">{t("bookedTitle")}</p>
-          <p className="mt-1 text-sm">{t("bookedLead")}</p>
+        <div role="status" data-testid="created-banner" className="rounded-2xl bg-emerald-50 p-4 text-emerald-900 ring-1 ring-emerald-200">
+          <p className="font-semibold">{b.status === 3 ? t("approvedTitle") : t("bookedTitle")}</p>
+          <p className="mt-1 text-sm">{b.status === 3 ? t("approvedLead") : t("bookedLead")}</p>
         </div>
       )}
       <section aria-labelledby="detail-title" className={card}>
-        <div className="flex items-start justify-between gap-3">
-          <div>
-            <p className="text-sm text-slate-600">{t("bookingNo", { id: b.id })}</p>
-            <h1 id="detail-title" className="text-xl font-semibold">
-              {t("detailTitle")}
-            </h1>
-          </div>
-          <StatusBadge status={b.status} label={t(STATUS_META[b.status]?.key ?? "tabExpired")} />
-        </div>
+        <h1 id="detail-title" className="text-xl font-semibold">
+          {t("detailTitle")}
+        </h1>
         {b.checkInfo && (
           <p className="mt-3 rounded-xl bg-slate-50 px-3 py-2 text-sm text-slate-800">
             <span className="text-slate-600">{t("reviewMessage")}：</span>
@@ -90,6 +94,19 @@ export default async function BookingDetailPage({ params, searchParams }: Props)
         <div className="mt-3">
           <BookingCheckIn id={b.id} status={b.status} />
         </div>
+        {b.queuePosition !== null && (
+          <p data-testid="queue-position" className="mt-3 rounded-xl bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+            {b.queuePosition > 1 ? t("queuePosition", { n: b.queuePosition }) : t("queueFirst")}
+          </p>
+        )}
+        {b.seriesId !== null && (
+          <p className="mt-3 text-sm">
+            <span className="text-slate-600">{t("seriesPartOf")} · </span>
+            <Link href={`/my/series/${b.seriesId}`} className={`font-medium text-brand-700 underline ${focusRing}`}>
+              {t("viewSeries")}
+            </Link>
+          </p>
+        )}
         <dl className="mt-4 divide-y divide-slate-100">
           {rows.map(([k, v]) => (
             <div key={k} className="grid grid-cols-[7rem_1fr] gap-3 py-2.5 text-sm">
@@ -105,8 +122,9 @@ export default async function BookingDetailPage({ params, searchParams }: Props)
             <CancelBooking id={b.id} />
           </QueryProvider>
         )}
-        <Link href={`/room/${b.roomId}/${formatDate(b.startsAt)}`} className={btnSecondary}>
+        <Link href={againHref} className={btnSecondary} data-testid="book-again">
           {t("bookAgain")}
+          <span className="text-sm font-normal text-slate-600">· {t("bookAgainHint")}</span>
         </Link>
         <AddToCalendar id={b.id} />
       </div>

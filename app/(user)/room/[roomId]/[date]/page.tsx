@@ -13,7 +13,8 @@ import { getT } from "@/lib/i18n/locale";
 import { getRoomAvailability } from "@/lib/services/rooms/get-room-availability";
 import { getRoomPeriods } from "@/lib/services/rooms/get-room-periods";
 import { getRoomProfile } from "@/lib/services/rooms/get-room-profile";
-import { formatDate, zone } from "@/lib/time";
+import { listPendingPeriods } from "@/lib/services/booking/pending-requests";
+import { formatDate, parseLocalDate, startOfNextLocalDay, zone } from "@/lib/time";
 import { isEpochDay, pageDate, pageId } from "@/lib/validation/page-params";
 import { addDays, hhmmIn, isoDateIn, parseHhmm } from "@/lib/zoned-time";
 
@@ -22,7 +23,7 @@ export const metadata: Metadata = { title: "会议室" };
 
 type Props = {
   params: Promise<{ roomId: string; date: string }>;
-  searchParams: Promise<{ start?: string; duration?: string }>;
+  searchParams: Promise<{ start?: string; duration?: string; size?: string }>;
 };
 
 export default async function RoomPage({ params, searchParams }: Props) {
@@ -38,20 +39,26 @@ export default async function RoomPage({ params, searchParams }: Props) {
 
   const duration = Math.min(1440, Math.max(15, Number(sp.duration) || 60));
   const start = sp.start && parseHhmm(sp.start) !== null ? sp.start : undefined;
+  const size = Math.floor(Number(sp.size)) >= 1 ? String(Math.floor(Number(sp.size))) : undefined;
   const now = new Date();
   const today = formatDate(now);
 
   let data;
   try {
     if (!roomId || !/^\d{4}-\d{2}-\d{2}$/.test(rawDate)) throw new Error("bad path");
-    const [day, bookable, periods, profile] = await Promise.all([
+    const [day, bookable, periods, profile, pending] = await Promise.all([
       // Every free stretch of at least 15 minutes for the timeline; the wanted duration for the booking button.
       getRoomAvailability({ roomId, date: rawDate, duration: 15, size: 0 }, now),
       getRoomAvailability({ roomId, date: rawDate, duration, size: 0, start }, now),
       getRoomPeriods({ roomId, type: "all" }),
       getRoomProfile(roomId),
+      // Other people's pending requests that day (申请中, no names).
+      (async () => {
+        const from = parseLocalDate(rawDate);
+        return from ? listPendingPeriods(roomId, from, startOfNextLocalDay(from)) : [];
+      })(),
     ]);
-    data = { day, bookable, periods, profile };
+    data = { day, bookable, periods, profile, pending };
   } catch (e) {
     if (!isAppError(e) && !(e instanceof Error && e.message === "bad path")) throw e;
     return (
@@ -75,13 +82,13 @@ export default async function RoomPage({ params, searchParams }: Props) {
   const canBook = room.available && date >= today;
   const bookingStart =
     slot.slotFree && start ? start : slot.nearest !== null ? fmt(slot.nearest) : slot.windows[0] ? fmt(slot.windows[0].start) : null;
-  const bookHref = (s: string, d: number) => `/appointment/${room.id}?${new URLSearchParams({ date, start: s, duration: String(d) })}`;
+  const bookHref = (s: string, d: number) => `/appointment/${room.id}?${new URLSearchParams({ date, start: s, duration: String(d), ...(size ? { size } : {}) })}`;
   const weekday = new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" });
   const monthDay = new Intl.DateTimeFormat(locale, { month: "numeric", day: "numeric", timeZone: "UTC" });
   const dayLabel = (d: string) => (d === today ? t("today") : d === addDays(today, 1) ? t("tomorrow") : weekday.format(new Date(`${d}T00:00:00Z`)));
   // A week around the chosen day, never starting before today (phones show the first four).
   const strip = Array.from({ length: 7 }, (_, i) => addDays(date < today ? today : date, i - Math.min(2, Math.max(0, daysBetween(today, date)))));
-  const keep = new URLSearchParams({ ...(start ? { start } : {}), duration: String(duration) }).toString();
+  const keep = new URLSearchParams({ ...(start ? { start } : {}), duration: String(duration), ...(size ? { size } : {}) }).toString();
   const upcoming = data.periods.filter((p) => p.startsAt.getTime() + p.duration * 60_000 > now.getTime()).slice(0, 6);
   const longDate = new Intl.DateTimeFormat(locale, { month: "long", day: "numeric", weekday: "short", timeZone: tz });
 
@@ -140,11 +147,14 @@ export default async function RoomPage({ params, searchParams }: Props) {
           closesAt={data.day.closesAt}
           now={now.getTime()}
           busy={room.busy}
+          pending={data.pending}
           free={room.windows}
           fmt={fmt}
           bookHref={(w) => (canBook ? bookHref(fmt(w.start), Math.min(duration, Math.floor((w.end - w.start) / 60_000))) : null)}
           labels={{
             busy: t("timelineLegendBusy"),
+            pending: t("pendingLegend"),
+            pendingPeriod: (p) => t("pendingPeriod", { from: fmt(p.start), to: fmt(p.end) }),
             free: t("timelineLegendFree"),
             past: t("timelineLegendPast"),
             busyPeriod: (p) => t("busyPeriod", { from: fmt(p.start), to: fmt(p.end) }),
