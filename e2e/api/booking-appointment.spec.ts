@@ -131,7 +131,7 @@ test("GET /appointment/cancel/{id}: the owner cancels and is sent to the detail 
   const id = await book(user, { roomId, datetime: at(D, 18), duration: 30 });
   const expected: Record<Exclude<Who, "user">, [number, string]> = {
     anonymous: [3001, "请在企业微信客户端打开链接"],
-    "other user": [2006, "取消预约失败"],
+    "other user": [2007, "预约号参数为空或不合法"], // the same answer as an unknown id
     admin: [3001, "请在企业微信客户端打开链接"],
     "super admin": [3001, "请在企业微信客户端打开链接"],
   };

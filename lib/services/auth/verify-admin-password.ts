@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { verifyPassword } from "@/lib/auth/password";
 import type { TokenAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { admins } from "@/lib/db/schema";
@@ -9,8 +9,6 @@ import { releaseRateLimit } from "@/lib/services/rate-limit/release-rate-limit";
 
 export const LOGIN_FAILURE_LIMIT = 5;
 export const LOGIN_WINDOW_MS = 15 * 60_000;
-
-let dummyHash: Promise<string> | undefined;
 
 /**
  * Admin password sign-in (legacy E21, argon2id). At most 5 failures in 15 minutes per username and per client
@@ -25,8 +23,8 @@ export async function verifyAdminPassword(username: string, password: string, cl
 
   const db = await getDb();
   const [row] = name ? await db.select().from(admins).where(sql`lower(${admins.username}) = lower(${name})`) : [];
-  // An unknown name costs as much as a wrong password: response time does not reveal which admins exist.
-  const ok = row ? await verifyPassword(row.passwordHash, password) : await verifyPassword(await (dummyHash ??= hashPassword("x")), password + "\0");
+  // An unknown name or an admin without a password costs one argon2 verification too (verifyPassword).
+  const ok = await verifyPassword(row?.passwordHash, password);
   if (!row || !ok || !password) throw new AppError(1002);
 
   await Promise.all(keys.map((k) => releaseRateLimit(k)));

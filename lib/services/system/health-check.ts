@@ -10,10 +10,14 @@ export interface HealthReport {
   error?: string;
 }
 
-/** Opens the database if needed and runs a trivial query, within a few seconds. */
+/**
+ * Opens the database if needed and runs a trivial query, within a few seconds. `error` is the reason in full, for
+ * the server log and authorised callers; the route shows anonymous callers only that the database is unavailable.
+ */
 export async function healthCheck(timeoutMs = 5000): Promise<HealthReport> {
-  let db: HealthReport["db"] = env().DATABASE_URL ? "postgres" : "pglite";
+  let db: HealthReport["db"] = "pglite";
   try {
+    db = env().DATABASE_URL ? "postgres" : "pglite";
     await withTimeout(
       (async () => {
         const handle = await getDbHandle();
