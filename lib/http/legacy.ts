@@ -94,6 +94,7 @@ export function legacyRoute<S extends z.ZodType = z.ZodType<Record<string, never
       const path = (await routeCtx?.params) ?? {};
       const merged: Params = { ...params };
       for (const [k, v] of Object.entries(path)) merged[k] = Array.isArray(v) ? v.join("/") : v;
+      assertParamSizes(merged);
       const input = opts.schema ? parseParams(opts.schema, merged, opts.errorCodes) : (merged as unknown as z.infer<S>);
       const result = await handler({ req, input, params: merged, user, admin });
       return result instanceof Response ? result : NextResponse.json(result);
@@ -102,6 +103,22 @@ export function legacyRoute<S extends z.ZodType = z.ZodType<Record<string, never
       return legacyErrorResponse(e, req);
     }
   };
+}
+
+/** No text parameter of any legacy endpoint is longer than this (each schema may set a lower maximum). */
+export const MAX_PARAM_CHARS = 4000;
+/** Nor has any list parameter more items. */
+export const MAX_PARAM_ITEMS = 1000;
+
+/** The backstop for every text input: over-long values are 4002 naming the field, whatever the schema says. */
+export function assertParamSizes(params: Params) {
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v === "string" && v.length > MAX_PARAM_CHARS) throw badInput(k, `不能超过${MAX_PARAM_CHARS}个字符`);
+    if (Array.isArray(v)) {
+      if (v.length > MAX_PARAM_ITEMS) throw badInput(k, `不能超过${MAX_PARAM_ITEMS}项`);
+      if (v.some((item) => item.length > MAX_PARAM_CHARS)) throw badInput(k, `不能超过${MAX_PARAM_CHARS}个字符`);
+    }
+  }
 }
 
 /** Parses parameters with a schema: 4002 naming the field, or the field's own code from `errorCodes`. */

@@ -112,6 +112,20 @@ export interface OpenContext<I> {
 
 class BodyError extends Error {}
 
+/** No text value anywhere in an Open API request is longer than this (each schema may set a lower maximum). */
+const MAX_TEXT_CHARS = 4000;
+
+/** The first over-long text value (its path), searched to a bounded depth. */
+function overlongField(v: unknown, path: string, depth = 0): string | null {
+  if (typeof v === "string") return v.length > MAX_TEXT_CHARS ? path || "body" : null;
+  if (!v || typeof v !== "object" || depth > 6 || v instanceof Blob) return null;
+  for (const [k, item] of Object.entries(v)) {
+    const found = overlongField(item, Array.isArray(v) ? `${path}[${k}]` : path ? `${path}.${k}` : k, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** JSON object body (or form / multipart: values as strings, files as File); query values fill the gaps. */
 async function readOpenBody(req: Request): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
@@ -156,6 +170,8 @@ export function openRoute<S extends z.ZodType>(
       } catch (e) {
         return openFail(71001, `Invalid arguments: body: ${(e as Error).message}`, "body");
       }
+      const long = overlongField(raw, "");
+      if (long) return openFail(71001, `Invalid arguments: ${long}: longer than ${MAX_TEXT_CHARS} characters`, long);
       const parsed = opts.schema.safeParse(raw, { reportInput: true });
       if (!parsed.success) {
         const { code, field, message } = describeOpenIssue(parsed.error);
@@ -181,6 +197,8 @@ export function openPublicRoute<S extends z.ZodType>(
       } catch (e) {
         return openFail(71001, `Invalid arguments: body: ${(e as Error).message}`, "body");
       }
+      const long = overlongField(raw, "");
+      if (long) return openFail(71001, `Invalid arguments: ${long}: longer than ${MAX_TEXT_CHARS} characters`, long);
       const parsed = opts.schema.safeParse(raw, { reportInput: true });
       if (!parsed.success) {
         const { code, field, message } = describeOpenIssue(parsed.error);
