@@ -6,6 +6,7 @@ import { AppError, badInput, MESSAGES, type ErrorCode } from "@/lib/errors";
 import { assertWithinBudget, type Budget } from "@/lib/services/rate-limit/assert-within-budget";
 import { clientAddress } from "./client-address";
 import { errorPage } from "./error-page";
+import { BodyTooLargeError } from "./body-limit";
 import { BodyParseError, readParams, type Params } from "./params";
 import { describeZodError } from "./zod";
 
@@ -89,6 +90,7 @@ export function legacyRoute<S extends z.ZodType = z.ZodType<Record<string, never
         params = await readParams(req);
       } catch (e) {
         if (e instanceof BodyParseError) throw badInput("body", "请求体无法解析");
+        if (e instanceof BodyTooLargeError) throw badInput("body", e.message);
         throw e;
       }
       const path = (await routeCtx?.params) ?? {};

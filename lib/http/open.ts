@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError, type ErrorCode } from "@/lib/errors";
+import { readCappedBody } from "./body-limit";
 import { authenticateAccessToken, type OpenApiCaller } from "@/lib/services/openapi/authenticate-access-token";
 
 // The Open API envelope {success, code, message, value?, fieldErrors} (integrations.md §3.1) and the ONE mapping of
@@ -127,13 +128,14 @@ function overlongField(v: unknown, path: string, depth = 0): string | null {
 }
 
 /** JSON object body (or form / multipart: values as strings, files as File); query values fill the gaps. */
-async function readOpenBody(req: Request): Promise<Record<string, unknown>> {
+async function readOpenBody(original: Request): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
-  const url = new URL(req.url);
+  const url = new URL(original.url);
   for (const [k, v] of url.searchParams) if (k !== "access_token") out[k] = v;
-  if (req.method === "GET" || req.method === "HEAD") return out;
-  const type = (req.headers.get("content-type") ?? "").toLowerCase();
+  if (original.method === "GET" || original.method === "HEAD") return out;
+  const type = (original.headers.get("content-type") ?? "").toLowerCase();
   try {
+    const req = await readCappedBody(original);
     if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) {
       const form = await req.formData();
       for (const [k, v] of form) out[k] = v;
