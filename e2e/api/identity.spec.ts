@@ -232,7 +232,7 @@ test.describe("sessions", () => {
     // Signing in as another user keeps the admin; logout ends only the admin.
     await signInAsUser(ctx, "2020000001");
     expect(await me(ctx)).toMatchObject({ user: { userid: "2020000001" }, admin: { username: "admin" } });
-    expect(await hop(ctx, "/meeting/logout")).toBe(`${APP_URL()}/meeting/admin/login`);
+    expect(await hop(ctx, "/meeting/logout", { referer: `${APP_URL()}/meeting/admin` })).toBe(`${APP_URL()}/meeting/admin/login`);
     expect(await me(ctx)).toMatchObject({ user: { userid: "2020000001" }, admin: null });
     await ctx.dispose();
   });

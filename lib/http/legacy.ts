@@ -76,12 +76,13 @@ export function legacyRoute<S extends z.ZodType = z.ZodType<Record<string, never
 ) {
   return async (req: Request, routeCtx?: { params?: Promise<Record<string, string | string[]>> }) => {
     try {
-      if ((req.method !== "GET" && req.method !== "HEAD") || opts.stateChangingGet) assertSameOrigin(req);
+      if (opts.stateChangingGet) assertSameOriginNavigation(req);
+      else if (req.method !== "GET" && req.method !== "HEAD") assertSameOrigin(req);
       const auth = opts.auth ?? "public";
-      const user = auth === "user" || opts.rateLimit ? await getSessionUser() : null;
+      const user = auth === "user" || opts.rateLimit ? await getSessionUser(req) : null;
       if (opts.rateLimit) await assertWithinBudget(opts.rateLimit, user ? `user:${user.id}` : `ip:${clientAddress(req.headers)}`);
       if (auth === "user" && !user) throw new AppError(3001);
-      const admin = auth === "admin" || auth === "super" ? await getSessionAdmin() : null;
+      const admin = auth === "admin" || auth === "super" ? await getSessionAdmin(req) : null;
       if ((auth === "admin" || auth === "super") && !admin) throw new AppError(1005);
       if (auth === "super" && !admin!.privileged) throw new AppError(1006);
 
@@ -139,6 +140,36 @@ export function legacyErrorResponse(e: unknown, req: Request): Response {
   return NextResponse.json({ errcode: 5000, errmsg: MESSAGES[5000] }, { status: 500 });
 }
 
+/** The origins this app answers as: APP_URL's, and the one the request was addressed to. */
+const ownOrigins = (req: Request) => new Set([new URL(env().APP_URL).origin, new URL(req.url).origin]);
+
+/**
+ * A GET that changes state (legacy /appointment/cancel/{id}, /rooms/set, /logout) must prove it comes from our own
+ * pages: `Sec-Fetch-Site: same-origin`, or — from a browser without fetch metadata, or a legacy front end on our
+ * origin — an `Origin` or `Referer` of our origin. A cross-site link, an <img>, a typed or bookmarked URL and a
+ * client that sends none of these cannot change anything (4005).
+ */
+export function assertSameOriginNavigation(req: Request) {
+  const site = req.headers.get("sec-fetch-site");
+  if (site === "same-origin") return;
+  if (site) throw new AppError(4005); // cross-site, same-site, none (typed, bookmarked)
+  const own = ownOrigins(req);
+  const origin = req.headers.get("origin");
+  if (origin && origin !== "null") {
+    if (own.has(origin)) return;
+    throw new AppError(4005);
+  }
+  const referer = req.headers.get("referer");
+  if (referer) {
+    try {
+      if (own.has(new URL(referer).origin)) return;
+    } catch {
+      /* not a URL */
+    }
+  }
+  throw new AppError(4005);
+}
+
 /**
  * Browsers tell us where a request comes from (Sec-Fetch-Site, Origin). A cross-site request may carry the
  * session cookie (top-level GET with SameSite=Lax) but must never change state. Non-browser clients send neither
@@ -149,8 +180,7 @@ export function assertSameOrigin(req: Request) {
   if (site === "cross-site" || site === "same-site") throw new AppError(4005);
   const origin = req.headers.get("origin");
   if (origin && origin !== "null") {
-    const allowed = new Set([new URL(env().APP_URL).origin, new URL(req.url).origin]);
-    if (!allowed.has(origin)) throw new AppError(4005);
+    if (!ownOrigins(req).has(origin)) throw new AppError(4005);
   } else if (origin === "null") {
     throw new AppError(4005);
   }

@@ -11,9 +11,13 @@ export async function signInDemoUser(userid: string): Promise<TokenUser> {
   if (!env().DEMO_LOGIN) throw new AppError(3001);
   if (!DEMO_USERS.some((u) => u.userid === userid)) throw badInput("userid", "不是演示用户");
   const db = await getDb();
-  const [row] = await db.select({ id: users.id, userid: users.userid }).from(users).where(sql`${users.userid} = ${userid}`);
+  const [row] = await db
+    .select({ id: users.id, userid: users.userid, status: users.status, removedAt: users.removedAt })
+    .from(users)
+    .where(sql`${users.userid} = ${userid}`);
   if (!row) throw badInput("userid", "演示用户不存在");
-  return row;
+  if (row.removedAt || row.status !== 1) throw new AppError(3002);
+  return { id: row.id, userid: row.userid };
 }
 
 /** The seeded demo users that exist, for the sign-in page (empty unless DEMO_LOGIN=1). */
