@@ -3,6 +3,9 @@
 // them at build time: the import below is then dropped from the edge bundle, and a `next build` never starts a timer.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // The client address for throttling needs the TCP peer, which route handlers never see (lib/http/client-address.ts).
+  const { stampPeerAddresses } = await import("./lib/http/stamp-peer-address");
+  stampPeerAddresses();
   const { startScheduler } = await import("./lib/jobs/scheduler");
   try {
     startScheduler();

@@ -32,6 +32,10 @@ export const e2eServerEnv: Record<string, string> = {
   DEMO_DATA: "1",
   DEMO_LOGIN: "0",
   SCHEDULER: "0",
+  // Tests play several clients from one machine: each names its address in X-Forwarded-For, as a proxy would.
+  TRUST_PROXY_HOPS: "1",
+  // The fake Open API subscriber listens on 127.0.0.1.
+  OPEN_API_ALLOW_PRIVATE_CALLBACKS: "1",
   NEXT_TELEMETRY_DISABLED: "1",
   ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : { PGLITE_DIR: pgliteDir }),
 };

@@ -10,7 +10,9 @@ import { signInAdminByWecom } from "@/lib/services/auth/sign-in-admin-by-wecom";
 import { signInDemoUser } from "@/lib/services/auth/sign-in-demo-user";
 import { signInWecomUser } from "@/lib/services/auth/sign-in-wecom-user";
 import { verifyAdminPassword } from "@/lib/services/auth/verify-admin-password";
+import { cookies } from "next/headers";
 import { authConfig } from "./auth.config";
+import { KNOWN_DEVICE_COOKIE, knownDeviceAdminId, knownDeviceCookieOptions, knownDeviceValue } from "./known-device";
 import { sessionTokenOf } from "./session-token";
 import type { Identity } from "./identity";
 
@@ -46,8 +48,13 @@ export const { auth, signIn, unstable_update } = NextAuth(() => ({
     Credentials({
       id: "admin-password",
       credentials: { username: {}, password: {} },
-      authorize: async (c, req) =>
-        withIdentity(req, { admin: await verifyAdminPassword(str(c.username), str(c.password), clientAddress(req.headers)) }),
+      authorize: async (c, req) => {
+        const client = { address: clientAddress(req.headers), knownAdminId: knownDeviceAdminId(req.headers.get("cookie")) };
+        const admin = await verifyAdminPassword(str(c.username), str(c.password), client);
+        // This browser is now a known device of this admin: failures elsewhere cannot lock it out.
+        (await cookies()).set(KNOWN_DEVICE_COOKIE, knownDeviceValue(admin.id), knownDeviceCookieOptions());
+        return withIdentity(req, { admin });
+      },
     }),
     Credentials({
       id: "admin-wecom",

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
+import { pruneRateLimits } from "@/lib/services/rate-limit/prune-rate-limits";
 import { settings } from "@/lib/db/schema";
 import { deliverOutbox, type DeliveryReport } from "@/lib/outbox/deliver-outbox";
 import type { HandlerRegistry } from "@/lib/outbox/handlers/types";
@@ -36,6 +37,7 @@ export interface MaintenanceReport {
     autoReview: StepResult<(({ ran: true } & AutoReviewReport) | Skipped) & { ms: number }>;
     autoClean: StepResult<(({ ran: true } & CleanReport) | Skipped) & { ms: number }>;
     outbox: StepResult<DeliveryReport & { ms: number }>;
+    rateLimits: StepResult<{ deleted: number } & { ms: number }>;
   };
 }
 
@@ -90,7 +92,10 @@ async function runSteps(now: Date, opts: MaintenanceOptions): Promise<NonNullabl
   // Last, so that the messages of this run's reviews go out in the same run.
   const outbox = await step(() => deliverOutbox({ now: () => now, budgetMs: OUTBOX_BUDGET_MS, handlers: opts.handlers }));
 
-  return { expiry, autoReview: autoReviewResult, autoClean, outbox };
+  // Throttle counters nobody has hit for a day.
+  const rateLimits = await step(() => pruneRateLimits());
+
+  return { expiry, autoReview: autoReviewResult, autoClean, outbox, rateLimits };
 }
 
 /** When a periodic step is next due: at once after a settings change or when it never ran, else interval after the last run. */
