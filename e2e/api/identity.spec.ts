@@ -285,6 +285,7 @@ test.describe("admin password sign-in", () => {
     }
     expect(codes).toEqual([1002, 1002, 1002, 4003]);
   });
+});
 
 test.describe("admin QR sign-in", () => {
   test("redirects to WeCom web login with a fresh state and signs in the admin named like the WeCom userid", async () => {
