@@ -7,15 +7,15 @@
 // time from sign-in; only the routes that sign in or out set the cookie.
 import { NextResponse, type NextRequest } from "next/server";
 import { gateFor, type Gate } from "@/lib/auth/access-rules";
-import { BASE_PATH, sessionCookieName } from "@/lib/auth/auth.config";
-import { decodeSessionToken } from "@/lib/auth/session-token";
+import { BASE_PATH } from "@/lib/auth/auth.config";
+import { sessionTokenOf } from "@/lib/auth/session-token";
 import { env } from "@/lib/env";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/http/security-headers";
 
 async function gate(req: NextRequest, gate: Gate): Promise<NextResponse | null> {
   if (gate === "none") return null;
   const path = req.nextUrl.pathname || "/"; // the bare base path arrives as ""
-  const session = await decodeSessionToken(req.cookies.get(sessionCookieName())?.value);
+  const session = await sessionTokenOf(req.headers.get("cookie"));
   // Redirects are built from APP_URL, never from the request's Host header.
   const to = (p: string) => NextResponse.redirect(new URL(p, env().APP_URL), 302);
   // The home page's canonical URL is /meeting (Next drops the trailing slash).

@@ -56,22 +56,33 @@ export async function decodeSessionToken(raw: string | undefined | null): Promis
   }
 }
 
-/** One cookie's value from a Cookie header (the first one of that name, as browsers send the most specific first). */
-export function cookieValue(cookieHeader: string | null | undefined, name: string): string | undefined {
-  if (!cookieHeader) return undefined;
+/** Every value of one cookie name in a Cookie header, in the order sent (several paths may set the same name). */
+export function cookieValues(cookieHeader: string | null | undefined, name: string): string[] {
+  if (!cookieHeader) return [];
+  const out: string[] = [];
   for (const part of cookieHeader.split(/;\s*/)) {
-    if (part.startsWith(`${name}=`)) {
-      const v = part.slice(name.length + 1);
-      try {
-        return decodeURIComponent(v);
-      } catch {
-        return v;
-      }
+    if (!part.startsWith(`${name}=`)) continue;
+    const v = part.slice(name.length + 1);
+    try {
+      out.push(decodeURIComponent(v));
+    } catch {
+      out.push(v);
     }
   }
-  return undefined;
+  return out;
 }
 
-/** The session token of a request's Cookie header. */
-export const sessionTokenOf = (cookieHeader: string | null | undefined) =>
-  decodeSessionToken(cookieValue(cookieHeader, sessionCookieName()));
+/** One cookie's value from a Cookie header (the first one of that name, as browsers send the most specific first). */
+export const cookieValue = (cookieHeader: string | null | undefined, name: string): string | undefined => cookieValues(cookieHeader, name)[0];
+
+/**
+ * The session token of a request's Cookie header. A stale, corrupt or planted cookie of the same name (another
+ * path, an old secret) never hides a valid one: the first value that verifies wins.
+ */
+export async function sessionTokenOf(cookieHeader: string | null | undefined): Promise<SessionToken | null> {
+  for (const raw of cookieValues(cookieHeader, sessionCookieName()).slice(0, 5)) {
+    const token = await decodeSessionToken(raw);
+    if (token) return token;
+  }
+  return null;
+}

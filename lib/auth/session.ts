@@ -3,13 +3,12 @@
 //
 // One request decodes its session cookie once (no re-encryption, the key derived once per process: see
 // ./session-token.ts) and reads the user and the admin from the database at most once each: memoised per request,
-// with React `cache` in server components and per Request object in route handlers.
-import { cookies } from "next/headers";
+// with React `cache` in server components and per Request (or request headers) object.
+import { headers } from "next/headers";
 import { cache } from "react";
 import { readSessionAdmin } from "@/lib/services/auth/read-session-admin";
 import { readSessionUser } from "@/lib/services/auth/read-session-user";
-import { sessionCookieName } from "./auth.config";
-import { decodeSessionToken, sessionTokenOf, type SessionToken } from "./session-token";
+import { sessionTokenOf, type SessionToken } from "./session-token";
 
 export interface SessionUser {
   /** users.id (the legacy profile id). */
@@ -45,8 +44,8 @@ function sessionOf(key: object, token: () => Promise<SessionToken | null>): Requ
 /** The request's session: from its Cookie header in route handlers, from next/headers in server components. */
 const currentSession = cache(async (req?: Request): Promise<RequestSession> => {
   if (req) return sessionOf(req, () => sessionTokenOf(req.headers.get("cookie")));
-  const jar = await cookies();
-  return sessionOf(jar, () => decodeSessionToken(jar.get(sessionCookieName())?.value));
+  const h = await headers();
+  return sessionOf(h, () => sessionTokenOf(h.get("cookie")));
 });
 
 const userOf = (s: RequestSession) =>
