@@ -155,9 +155,9 @@ export function assertSameOriginNavigation(req: Request) {
   if (site) throw new AppError(4005); // cross-site, same-site, none (typed, bookmarked)
   const own = ownOrigins(req);
   const origin = req.headers.get("origin");
-  if (origin && origin !== "null") {
+  if (origin) {
     if (own.has(origin)) return;
-    throw new AppError(4005);
+    throw new AppError(4005); // another origin, or "null" (sandboxed frames, redirects across sites)
   }
   const referer = req.headers.get("referer");
   if (referer) {

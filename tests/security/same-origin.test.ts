@@ -22,7 +22,7 @@ describe("assertSameOriginNavigation", () => {
   });
 
   it("refuses everything else with 4005", () => {
-    for (const h of [
+    const cases: Record<string, string>[] = [
       {},
       { "sec-fetch-site": "cross-site" },
       { "sec-fetch-site": "same-site" },
@@ -32,7 +32,8 @@ describe("assertSameOriginNavigation", () => {
       { origin: "null", referer: "http://localhost:3000/meeting" },
       { referer: "https://evil.example/meeting" },
       { referer: "not a url" },
-    ]) expect(code(h), JSON.stringify(h)).toBe(4005);
+    ];
+    for (const h of cases) expect(code(h), JSON.stringify(h)).toBe(4005);
   });
 
   it("GET /logout from another site is refused without signing anyone out", async () => {
