@@ -1,6 +1,6 @@
 // Sign-in, sessions and the edge gate over HTTP, against the fake WeCom (issue 3).
 import { createHash, randomBytes } from "node:crypto";
-import { encode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { expect, request as pwRequest, test, type APIRequestContext } from "@playwright/test";
 import { signInAsAdmin, signInAsUser, WXWORK_UA } from "../helpers/auth";
 import { ADMIN_PASSWORD, APP_URL, serverEnv } from "../helpers/env";
@@ -203,10 +203,12 @@ test.describe("sessions", () => {
       expect((await forged.post("/meeting/admin/password", { form: { password: "whatever-123" } }).then((r) => r.json())).errcode, what).toBe(1005);
       await forged.dispose();
     }
-    // Control: the same claims with the right secret and salt are accepted (so the refusals above are about the cookie).
+    // Control: the real user's claims with the right secret and salt are accepted (so the refusals above are about
+    // the cookie; the user named must also exist as such in the database, which re-reads it on every request).
+    const real = (await decode({ token: good, secret, salt: COOKIE }))!.u;
     const valid = await pwRequest.newContext({
       baseURL: APP_URL(),
-      extraHTTPHeaders: { cookie: `${COOKIE}=${await encode({ token: { u: claims.u }, secret, salt: COOKIE })}` },
+      extraHTTPHeaders: { cookie: `${COOKIE}=${await encode({ token: { u: real }, secret, salt: COOKIE })}` },
     });
     expect((await me(valid)).user).toMatchObject({ userid: "zhangsan" });
     await valid.dispose();

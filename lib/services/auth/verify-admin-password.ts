@@ -20,7 +20,7 @@ export interface LoginLimits {
 }
 
 export const LOGIN_LIMITS: LoginLimits = {
-  pair: { free: 3, firstDelayMs: 1_000, maxDelayMs: LOGIN_WINDOW_MS, resetAfterMs: 60 * 60_000 },
+  pair: { free: 3, firstDelayMs: 10_000, maxDelayMs: LOGIN_WINDOW_MS, resetAfterMs: 60 * 60_000 },
   perAddress: 30,
   perUsername: 100,
 };
@@ -33,7 +33,8 @@ export interface LoginClient {
 
 /**
  * Admin password sign-in (legacy E21, argon2id). Guessing is throttled three ways, each refused with 4003:
- * per (username, client address) with a delay that doubles after 3 failures (up to 15 minutes); per client
+ * per (username, client address) with a wait that doubles after 3 failures (10 s, 20 s, … up to 15 minutes,
+ * counted from the end of the last failure); per client
  * address (30 failures in 15 minutes); and per username from anywhere (100 failures in 15 minutes) — except for a
  * browser where this admin signed in before (known device), so strangers cannot lock the owner out. Every attempt
  * is counted before the check and given back when it succeeds, so concurrent guesses cannot slip past a limit.
@@ -69,11 +70,20 @@ export async function verifyAdminPassword(
 
   // An unknown name or an admin without a password costs one argon2 verification too (verifyPassword).
   const ok = await verifyPassword(row?.passwordHash, password);
-  if (!row || !ok || !password) throw new AppError(1002);
+  if (!row || !ok || !password) {
+    await touchPair(pairKey); // the wait runs from the end of this failure, however long the check took
+    throw new AppError(1002);
+  }
 
   await Promise.all(counted.map((k) => releaseRateLimit(k)));
   await releasePair(pairKey);
   return { id: row.id, username: row.username, privileged: row.privileged, sv: row.sessionVersion };
+}
+
+async function touchPair(key: string) {
+  const { rateLimitKey } = await import("@/lib/services/rate-limit/hit-rate-limit");
+  const db = await getDb();
+  await db.execute(sql`update rate_limits set last_hit_at = greatest(last_hit_at, now()) where key = ${rateLimitKey(key)}`);
 }
 
 /** A successful sign-in clears its pair's failures (the delay starts from nothing next time). */
