@@ -5,6 +5,9 @@
 // `next build` never starts a timer.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // The client address for throttling needs the TCP peer, which route handlers never see (lib/http/client-address.ts).
+  const { stampPeerAddresses } = await import("./lib/http/stamp-peer-address");
+  stampPeerAddresses();
   const { installRequestLog } = await import("./lib/observability/request-log");
   const { installShutdown } = await import("./lib/observability/shutdown");
   const { startScheduler, stopScheduler } = await import("./lib/jobs/scheduler");

@@ -28,7 +28,9 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "argon2", "sharp", "exceljs"],
   // Migrations are read from disk at first DB open; make sure serverless bundles carry them.
   outputFileTracingIncludes: { "/**": ["./drizzle/**"] },
-  experimental: { proxyClientMaxBodySize: "20mb" },
+  // Requests pass the middleware with at most this much body; the route adapters refuse anything over 6 MB
+  // (lib/http/body-limit.ts) before buffering it, with the endpoint's own error.
+  experimental: { proxyClientMaxBodySize: "7mb" },
   poweredByHeader: false,
   // Unknown paths (nothing else matched: fallback rewrites run after pages, routes and public files) asked for as
   // JSON — any /api path, or an Accept header without text/html — get a JSON 404 in the caller's envelope; browsers
@@ -48,6 +50,19 @@ const nextConfig = {
         { source: "/:path*", has: [{ type: "header", key: "accept", value: "(?![\\s\\S]*text/html)[\\s\\S]*" }], destination: toJson },
       ],
     };
+  },
+  // Hashed static assets skip the middleware; they still carry the constant security headers.
+  async headers() {
+    return [
+      {
+        source: "/_next/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+    ];
   },
   async redirects() {
     return [

@@ -34,6 +34,10 @@ export const e2eServerEnv: Record<string, string> = {
   DEMO_DATA: "1",
   DEMO_LOGIN: "0",
   SCHEDULER: "0",
+  // Tests play several clients from one machine: each names its address in X-Forwarded-For, as a proxy would.
+  TRUST_PROXY_HOPS: "1",
+  // The fake Open API subscriber listens on 127.0.0.1.
+  OPEN_API_ALLOW_PRIVATE_CALLBACKS: "1",
   NEXT_TELEMETRY_DISABLED: "1",
   LOG_FORMAT: "off",
   // The standalone server reads its port and address from these (next start ignores them).

@@ -16,6 +16,9 @@ export default defineConfig({
     globalSetup: ["./lib/db/testing/global-setup.ts"],
     setupFiles: ["./lib/db/testing/setup-env.ts"],
     pool: "forks",
+    // next-auth imports `next/server` without an extension; inlined, Vite resolves it (route handlers that sign in
+    // can then be called in-process).
+    server: { deps: { inline: ["next-auth", "@auth/core"] } },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects,

@@ -62,6 +62,13 @@ const schema = z.object({
   SCHEDULER: flag.default(true),
   VERCEL: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /**
+   * Reverse proxies in front of the app that append the client to X-Forwarded-For: 0 = none (the socket address
+   * is the client; X-Forwarded-For is ignored), 1 = one proxy, …
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int("must be an integer").min(0, "must be 0 or more").max(10, "must be at most 10").default(0),
+  /** 1 lets Open API event subscriptions call private, loopback and link-local addresses (on-campus subscribers, tests). */
+  OPEN_API_ALLOW_PRIVATE_CALLBACKS: flag.default(false),
   /** Room searches (POST /rooms) per user, or per client address when anonymous, per minute. */
   RATE_LIMIT_SEARCH_PER_MINUTE: z.coerce.number().int("must be an integer").min(1, "must be at least 1").default(30),
   /** Booking submissions (POST /appointment) per user per minute. */

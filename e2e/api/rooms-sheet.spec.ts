@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { disposeRoles, makeRoles, ROLES, type Role, type Roles } from "../helpers/roles";
+import { SAME_ORIGIN } from "../helpers/auth";
 
 let r: Roles;
 test.beforeAll(async () => {
@@ -41,7 +42,7 @@ async function sheet(rows: unknown[][]): Promise<Buffer> {
 }
 const upload = (ctx: APIRequestContext, buffer: Buffer, name = "rooms.xlsx") =>
   ctx.post("/meeting/rooms/upload", { multipart: { rooms: { name, mimeType: XLSX, buffer } } });
-const apply = async (ctx: APIRequestContext = r.superAdmin) => (await ctx.get("/meeting/rooms/set")).json();
+const apply = async (ctx: APIRequestContext = r.superAdmin) => (await ctx.get("/meeting/rooms/set", { headers: SAME_ORIGIN })).json();
 const currentAsRows = async () => (await rooms()).map((x) => [x.place, x.size, x.available]);
 
 test.describe("GET /rooms/download", () => {

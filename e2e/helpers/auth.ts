@@ -47,7 +47,13 @@ export async function signInAsAdmin(target: Target, username: string, password: 
   expect(body, `admin sign-in of ${username}`).toEqual({ errcode: 0, errmsg: "登录成功" });
 }
 
+/**
+ * What a browser sends with a navigation or fetch from one of our own pages. State-changing GETs (/logout,
+ * /appointment/cancel/{id}, /rooms/set) require it.
+ */
+export const SAME_ORIGIN = { "sec-fetch-site": "same-origin" } as const;
+
 /** Ends the admin identity only (legacy GET /meeting/logout); a WeCom user identity in the same browser stays. */
 export async function signOutAdmin(target: Target): Promise<void> {
-  await requestOf(target).get("/meeting/logout", { maxRedirects: 0 });
+  await requestOf(target).get("/meeting/logout", { maxRedirects: 0, headers: SAME_ORIGIN });
 }

@@ -83,7 +83,12 @@ test("password sign-in, a wrong password shown, then logout ends the admin sessi
   await expect(page).toHaveURL(`${APP_URL()}/meeting/admin/review`);
   expect((await me(page)).admin).toMatchObject({ username: "admin" });
 
+  // Typed into the address bar, the state-changing GET is refused; the console's own link signs out.
   await page.goto("/meeting/logout");
+  await expect(page.locator("[data-errcode]")).toHaveAttribute("data-errcode", "4005");
+  expect((await me(page)).admin).toMatchObject({ username: "admin" });
+  await page.goto("/meeting/admin/review");
+  await page.getByRole("link", { name: /退出登录/ }).first().click();
   await expect(page).toHaveURL(`${APP_URL()}/meeting/admin/login`);
   expect((await me(page)).admin).toBeNull();
   await page.goto("/meeting/admin");

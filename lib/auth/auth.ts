@@ -4,32 +4,25 @@
 // sign-in only happens through our legacy routes (which throttle and check state), calling `establishSession`.
 import NextAuth, { AuthError, type User } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { decode } from "next-auth/jwt";
-import { authSecret } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
 import { signInAdminByWecom } from "@/lib/services/auth/sign-in-admin-by-wecom";
 import { signInDemoUser } from "@/lib/services/auth/sign-in-demo-user";
 import { signInWecomUser } from "@/lib/services/auth/sign-in-wecom-user";
 import { verifyAdminPassword } from "@/lib/services/auth/verify-admin-password";
-import { authConfig, sessionCookieName } from "./auth.config";
+import { cookies } from "next/headers";
+import { authConfig } from "./auth.config";
+import { KNOWN_DEVICE_COOKIE, knownDeviceAdminId, knownDeviceCookieOptions, knownDeviceValue } from "./known-device";
+import { sessionTokenOf } from "./session-token";
 import type { Identity } from "./identity";
 
-/** The identity in the request's current session cookie (none when absent, expired or not ours). */
+/**
+ * The identity in the request's current session cookie: none when it is absent, expired, corrupt or sealed with
+ * another secret (a stale or planted cookie never gets in the way of signing in; the new cookie replaces it).
+ */
 async function currentIdentity(req: Request): Promise<Identity> {
-  const name = sessionCookieName();
-  const cookie = req.headers
-    .get("cookie")
-    ?.split(/;\s*/)
-    .find((c) => c.startsWith(`${name}=`))
-    ?.slice(name.length + 1);
-  if (!cookie) return {};
-  try {
-    const token = await decode({ token: decodeURIComponent(cookie), secret: authSecret(), salt: name });
-    return { user: token?.u, admin: token?.a };
-  } catch {
-    return {};
-  }
+  const token = await sessionTokenOf(req.headers.get("cookie"));
+  return { user: token?.u, admin: token?.a };
 }
 
 const str = (v: unknown) => (typeof v === "string" ? v : "");
@@ -55,8 +48,13 @@ export const { auth, signIn, unstable_update } = NextAuth(() => ({
     Credentials({
       id: "admin-password",
       credentials: { username: {}, password: {} },
-      authorize: async (c, req) =>
-        withIdentity(req, { admin: await verifyAdminPassword(str(c.username), str(c.password), clientAddress(req.headers)) }),
+      authorize: async (c, req) => {
+        const client = { address: clientAddress(req.headers), knownAdminId: knownDeviceAdminId(req.headers.get("cookie")) };
+        const admin = await verifyAdminPassword(str(c.username), str(c.password), client);
+        // This browser is now a known device of this admin: failures elsewhere cannot lock it out.
+        (await cookies()).set(KNOWN_DEVICE_COOKIE, knownDeviceValue(admin.id), knownDeviceCookieOptions());
+        return withIdentity(req, { admin });
+      },
     }),
     Credentials({
       id: "admin-wecom",

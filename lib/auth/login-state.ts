@@ -25,13 +25,21 @@ const cookieOptions = () => ({
   secure: env().APP_URL.startsWith("https:"),
 });
 
-/** Only paths of this app: never an absolute URL, a protocol-relative `//host` or a backslash trick. */
+/**
+ * Only paths of this app: never an absolute URL, a protocol-relative `//host`, a backslash trick, or a path that
+ * leaves /meeting once dot segments are resolved (`/meeting/../..//evil.com` → `//evil.com`). The answer is the
+ * normalised path, checked again after normalisation.
+ */
 export function safeNext(next: string | null | undefined, fallback: string = BASE_PATH): string {
-  if (!next || !next.startsWith(BASE_PATH) || /[\\\s]/.test(next) || next.startsWith("//")) return fallback;
+  if (!next || next.length > 2048 || !next.startsWith(BASE_PATH) || /[\\\s\u0000-\u001f]/.test(next)) return fallback;
   if (next !== BASE_PATH && !next.startsWith(`${BASE_PATH}/`) && !next.startsWith(`${BASE_PATH}?`)) return fallback;
   try {
     const u = new URL(next, "http://x");
-    return u.host === "x" ? `${u.pathname}${u.search}` : fallback;
+    if (u.host !== "x") return fallback;
+    const path = u.pathname;
+    if (path.startsWith("//") || (path !== BASE_PATH && !path.startsWith(`${BASE_PATH}/`))) return fallback;
+    // Empty segments (`/meeting//x`) are collapsed so the result can never read as a protocol-relative URL.
+    return `${path.replace(/\/{2,}/g, "/")}${u.search}`;
   } catch {
     return fallback;
   }

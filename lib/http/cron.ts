@@ -20,9 +20,10 @@ export function isCronAuthorized(req: Request): boolean {
 export function cronRoute(handler: () => Promise<{ status?: number; body: object }>) {
   return async (req: Request) => {
     if (!isCronAuthorized(req)) {
-      const reason = env().CRON_SECRET ? "missing or wrong bearer token" : "CRON_SECRET is not configured";
+      // The same answer whether or not CRON_SECRET is configured: anonymous callers learn nothing about the setup.
+      if (!env().CRON_SECRET) console.warn("[meeting] cron call refused: CRON_SECRET is not configured");
       return NextResponse.json(
-        { error: "unauthorized", reason },
+        { error: "unauthorized", reason: "missing or wrong bearer token" },
         { status: 401, headers: { "www-authenticate": "Bearer", "cache-control": "no-store" } },
       );
     }

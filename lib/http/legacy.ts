@@ -8,6 +8,7 @@ import { setRequestActor } from "@/lib/request-context";
 import { clientAddress } from "./client-address";
 import { adminActor, legacyChannel, userActor, withRequestContext } from "./context";
 import { errorPage } from "./error-page";
+import { BodyTooLargeError } from "./body-limit";
 import { BodyParseError, readParams, type Params } from "./params";
 import { describeZodError } from "./zod";
 
@@ -87,12 +88,13 @@ async function handleLegacy<S extends z.ZodType>(
 ): Promise<Response> {
   {
     try {
-      if ((req.method !== "GET" && req.method !== "HEAD") || opts.stateChangingGet) assertSameOrigin(req);
+      if (opts.stateChangingGet) assertSameOriginNavigation(req);
+      else if (req.method !== "GET" && req.method !== "HEAD") assertSameOrigin(req);
       const auth = opts.auth ?? "public";
-      const user = auth === "user" || opts.rateLimit ? await getSessionUser() : null;
+      const user = auth === "user" || opts.rateLimit ? await getSessionUser(req) : null;
       if (opts.rateLimit) await assertWithinBudget(opts.rateLimit, user ? `user:${user.id}` : `ip:${clientAddress(req.headers)}`);
       if (auth === "user" && !user) throw new AppError(3001);
-      const admin = auth === "admin" || auth === "super" ? await getSessionAdmin() : null;
+      const admin = auth === "admin" || auth === "super" ? await getSessionAdmin(req) : null;
       if ((auth === "admin" || auth === "super") && !admin) throw new AppError(1005);
       if (auth === "super" && !admin!.privileged) throw new AppError(1006);
       // The audit trail's actor: the identity this endpoint authenticated (an admin endpoint acts as the admin).
@@ -104,17 +106,35 @@ async function handleLegacy<S extends z.ZodType>(
         params = await readParams(req);
       } catch (e) {
         if (e instanceof BodyParseError) throw badInput("body", "请求体无法解析");
+        if (e instanceof BodyTooLargeError) throw badInput("body", e.message);
         throw e;
       }
       const path = (await routeCtx?.params) ?? {};
       const merged: Params = { ...params };
       for (const [k, v] of Object.entries(path)) merged[k] = Array.isArray(v) ? v.join("/") : v;
+      assertParamSizes(merged);
       const input = opts.schema ? parseParams(opts.schema, merged, opts.errorCodes) : (merged as unknown as z.infer<S>);
       const result = await handler({ req, input, params: merged, user, admin });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (e) {
       if (opts.htmlErrors && e instanceof AppError) return errorPage(e.code, { message: e.message, ...opts.htmlErrors });
       return legacyErrorResponse(e, req);
+    }
+  }
+}
+
+/** No text parameter of any legacy endpoint is longer than this (each schema may set a lower maximum). */
+export const MAX_PARAM_CHARS = 4000;
+/** Nor has any list parameter more items. */
+export const MAX_PARAM_ITEMS = 1000;
+
+/** The backstop for every text input: over-long values are 4002 naming the field, whatever the schema says. */
+export function assertParamSizes(params: Params) {
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v === "string" && v.length > MAX_PARAM_CHARS) throw badInput(k, `不能超过${MAX_PARAM_CHARS}个字符`);
+    if (Array.isArray(v)) {
+      if (v.length > MAX_PARAM_ITEMS) throw badInput(k, `不能超过${MAX_PARAM_ITEMS}项`);
+      if (v.some((item) => item.length > MAX_PARAM_CHARS)) throw badInput(k, `不能超过${MAX_PARAM_CHARS}个字符`);
     }
   }
 }
@@ -135,6 +155,36 @@ export function legacyErrorResponse(e: unknown, req: Request): Response {
   return NextResponse.json({ errcode: 5000, errmsg: MESSAGES[5000] }, { status: 500 });
 }
 
+/** The origins this app answers as: APP_URL's, and the one the request was addressed to. */
+const ownOrigins = (req: Request) => new Set([new URL(env().APP_URL).origin, new URL(req.url).origin]);
+
+/**
+ * A GET that changes state (legacy /appointment/cancel/{id}, /rooms/set, /logout) must prove it comes from our own
+ * pages: `Sec-Fetch-Site: same-origin`, or — from a browser without fetch metadata, or a legacy front end on our
+ * origin — an `Origin` or `Referer` of our origin. A cross-site link, an <img>, a typed or bookmarked URL and a
+ * client that sends none of these cannot change anything (4005).
+ */
+export function assertSameOriginNavigation(req: Request) {
+  const site = req.headers.get("sec-fetch-site");
+  if (site === "same-origin") return;
+  if (site) throw new AppError(4005); // cross-site, same-site, none (typed, bookmarked)
+  const own = ownOrigins(req);
+  const origin = req.headers.get("origin");
+  if (origin) {
+    if (own.has(origin)) return;
+    throw new AppError(4005); // another origin, or "null" (sandboxed frames, redirects across sites)
+  }
+  const referer = req.headers.get("referer");
+  if (referer) {
+    try {
+      if (own.has(new URL(referer).origin)) return;
+    } catch {
+      /* not a URL */
+    }
+  }
+  throw new AppError(4005);
+}
+
 /**
  * Browsers tell us where a request comes from (Sec-Fetch-Site, Origin). A cross-site request may carry the
  * session cookie (top-level GET with SameSite=Lax) but must never change state. Non-browser clients send neither
@@ -145,8 +195,7 @@ export function assertSameOrigin(req: Request) {
   if (site === "cross-site" || site === "same-site") throw new AppError(4005);
   const origin = req.headers.get("origin");
   if (origin && origin !== "null") {
-    const allowed = new Set([new URL(env().APP_URL).origin, new URL(req.url).origin]);
-    if (!allowed.has(origin)) throw new AppError(4005);
+    if (!ownOrigins(req).has(origin)) throw new AppError(4005);
   } else if (origin === "null") {
     throw new AppError(4005);
   }

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError, ClosedError, type ErrorCode } from "@/lib/errors";
 import { setRequestActor } from "@/lib/request-context";
+import { readCappedBody } from "./body-limit";
 import { authenticateAccessToken, type OpenApiCaller } from "@/lib/services/openapi/authenticate-access-token";
 import { NOT_FOUND_ISSUE } from "@/lib/validation/open-api";
 import { withRequestContext } from "./context";
@@ -127,14 +128,29 @@ export interface OpenContext<I> {
 
 class BodyError extends Error {}
 
+/** No text value anywhere in an Open API request is longer than this (each schema may set a lower maximum). */
+const MAX_TEXT_CHARS = 4000;
+
+/** The first over-long text value (its path), searched to a bounded depth. */
+function overlongField(v: unknown, path: string, depth = 0): string | null {
+  if (typeof v === "string") return v.length > MAX_TEXT_CHARS ? path || "body" : null;
+  if (!v || typeof v !== "object" || depth > 6 || v instanceof Blob) return null;
+  for (const [k, item] of Object.entries(v)) {
+    const found = overlongField(item, Array.isArray(v) ? `${path}[${k}]` : path ? `${path}.${k}` : k, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** JSON object body (or form / multipart: values as strings, files as File); query values fill the gaps. */
-async function readOpenBody(req: Request): Promise<Record<string, unknown>> {
+async function readOpenBody(original: Request): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
-  const url = new URL(req.url);
+  const url = new URL(original.url);
   for (const [k, v] of url.searchParams) if (k !== "access_token") out[k] = v;
-  if (req.method === "GET" || req.method === "HEAD") return out;
-  const type = (req.headers.get("content-type") ?? "").toLowerCase();
+  if (original.method === "GET" || original.method === "HEAD") return out;
+  const type = (original.headers.get("content-type") ?? "").toLowerCase();
   try {
+    const req = await readCappedBody(original);
     if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) {
       const form = await req.formData();
       for (const [k, v] of form) out[k] = v;
@@ -173,6 +189,8 @@ export function openRoute<S extends z.ZodType>(
       } catch (e) {
         return openFail(71001, `Invalid arguments: body: ${(e as Error).message}`, "body");
       }
+      const long = overlongField(raw, "");
+      if (long) return openFail(71001, `Invalid arguments: ${long}: longer than ${MAX_TEXT_CHARS} characters`, long);
       const parsed = opts.schema.safeParse(raw, { reportInput: true });
       if (!parsed.success) {
         const { code, field, message } = describeOpenIssue(parsed.error, opts.resource);
@@ -198,6 +216,8 @@ export function openPublicRoute<S extends z.ZodType>(
       } catch (e) {
         return openFail(71001, `Invalid arguments: body: ${(e as Error).message}`, "body");
       }
+      const long = overlongField(raw, "");
+      if (long) return openFail(71001, `Invalid arguments: ${long}: longer than ${MAX_TEXT_CHARS} characters`, long);
       const parsed = opts.schema.safeParse(raw, { reportInput: true });
       if (!parsed.success) {
         const { code, field, message } = describeOpenIssue(parsed.error);

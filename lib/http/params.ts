@@ -1,3 +1,5 @@
+import { readCappedBody } from "./body-limit";
+
 // Legacy parameter binding (legacy-behaviour §2.3, A2–A3): parameters may come from the query string, an
 // urlencoded or multipart body, or (new) a JSON body; arrays arrive as repeated keys or one comma-separated value.
 
@@ -15,12 +17,16 @@ function add(out: Params, key: string, value: string | File) {
 
 export class BodyParseError extends Error {}
 
-/** Query string first, then the body; a body value is appended to a query value of the same name. */
-export async function readParams(req: Request): Promise<Params> {
+/**
+ * Query string first, then the body; a body value is appended to a query value of the same name. The body is read
+ * only up to MAX_BODY_BYTES (BodyTooLargeError beyond it, checked on Content-Length before reading).
+ */
+export async function readParams(original: Request): Promise<Params> {
   const out: Params = {};
-  const url = new URL(req.url);
+  const url = new URL(original.url);
   for (const [k, v] of url.searchParams) add(out, k, v);
-  if (req.method === "GET" || req.method === "HEAD") return out;
+  if (original.method === "GET" || original.method === "HEAD") return out;
+  const req = await readCappedBody(original);
 
   const type = (req.headers.get("content-type") ?? "").toLowerCase();
   try {

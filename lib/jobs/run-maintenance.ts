@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
+import { pruneRateLimits } from "@/lib/services/rate-limit/prune-rate-limits";
 import { settings } from "@/lib/db/schema";
 import { deliverOutbox, type DeliveryReport } from "@/lib/outbox/deliver-outbox";
 import { runWithRequestContext } from "@/lib/request-context";
@@ -51,6 +52,7 @@ export interface MaintenanceReport {
     campusDepartments: StepResult<(({ ran: true } & DeptSyncReport) | Skipped) & { ms: number }>;
     outbox: StepResult<DeliveryReport & { ms: number }>;
     auditRetention: StepResult<(({ ran: true; days: number } & AuditPruneReport) | Skipped) & { ms: number }>;
+    rateLimits: StepResult<{ deleted: number } & { ms: number }>;
   };
 }
 
@@ -132,7 +134,10 @@ async function runSteps(now: Date, opts: MaintenanceOptions): Promise<NonNullabl
     return { ran: true as const, days, ...r };
   });
 
-  return { noShow, expiry, autoReview: autoReviewResult, autoClean, reminders, campusDepartments, outbox, auditRetention };
+  // Throttle counters nobody has hit for a day.
+  const rateLimits = await step(() => pruneRateLimits());
+
+  return { noShow, expiry, autoReview: autoReviewResult, autoClean, reminders, campusDepartments, outbox, auditRetention, rateLimits };
 }
 
 /** One log line per step (name, ok, duration and what it did), for the operators' log search. */

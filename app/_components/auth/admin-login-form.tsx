@@ -32,9 +32,9 @@ export function AdminLoginForm({ next, limit, windowMinutes }: Props) {
         return;
       }
       if (json.errcode === 4003) {
-        setError({ code: 4003, text: `登录尝试过于频繁（${json.errmsg}）。连续 ${limit} 次失败后需等待 ${windowMinutes} 分钟再试。` });
+        setError({ code: 4003, text: `登录尝试过于频繁（${json.errmsg}）。连续 ${limit} 次失败后，每次重试前的等待逐次加倍（最长 ${windowMinutes} 分钟），请稍后再试。` });
       } else if (json.errcode === 1002) {
-        setError({ code: 1002, text: `${json.errmsg}。请检查后重试；连续 ${limit} 次失败将暂时锁定 ${windowMinutes} 分钟。` });
+        setError({ code: 1002, text: `${json.errmsg}。请检查后重试；连续 ${limit} 次失败后需稍候才能再试，等待逐次加长。` });
         passwordRef.current?.select();
       } else setError({ code: json.errcode, text: json.errmsg });
     } catch {

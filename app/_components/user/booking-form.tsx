@@ -1,6 +1,7 @@
 "use client";
 // Booking form: inline validation with the server's own schema, a live answer for the chosen slot (free, taken,
 // outside open hours) with the nearest free start, and submission through the legacy POST /appointment.
+import "@/lib/validation/zod-client"; // before any schema is used: no eval probe under the CSP
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";

@@ -1,6 +1,7 @@
 "use client";
 // Avatar upload (type and size checked before sending, preview, progress) and the profile form, validated with the
 // server's own schema. Writes go through POST /profile/upload and POST /profile.
+import "@/lib/validation/zod-client"; // before any schema is used: no eval probe under the CSP
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";

@@ -5,7 +5,7 @@ import { AdminLoginForm } from "@/app/_components/auth/admin-login-form";
 import { safeNext } from "@/lib/auth/login-state";
 import { getSessionAdmin } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { LOGIN_FAILURE_LIMIT, LOGIN_WINDOW_MS } from "@/lib/services/auth/verify-admin-password";
+import { LOGIN_LIMITS } from "@/lib/services/auth/verify-admin-password";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "管理员登录" };
@@ -40,7 +40,7 @@ export default async function AdminLoginPage({ searchParams }: { searchParams: P
               密码已修改，请用新密码重新登录。
             </p>
           )}
-          <AdminLoginForm next={next} limit={LOGIN_FAILURE_LIMIT} windowMinutes={Math.round(LOGIN_WINDOW_MS / 60000)} />
+          <AdminLoginForm next={next} limit={LOGIN_LIMITS.pair.free} windowMinutes={Math.round(LOGIN_LIMITS.pair.maxDelayMs / 60000)} />
           <div className="my-5 flex items-center gap-3 text-xs text-slate-500">
             <span className="h-px flex-1 bg-slate-200" />
             或

@@ -23,8 +23,19 @@ describe("GET /api/health", () => {
     process.env.DATABASE_URL = "postgres://nobody@127.0.0.1:9/unreachable";
     resetEnvForTests();
     setDbHandleForTests(undefined);
-    const res = await GET();
+    const res = await GET(new Request("http://localhost/meeting/api/health"));
     expect(res.status).toBe(503);
-    expect(await res.json()).toMatchObject({ ok: false, db: "postgres" });
+    // Nothing about the connection (host, port, user, driver message) for an anonymous caller.
+    expect(await res.json()).toEqual({ ok: false, db: "postgres", version: expect.any(String), error: "database unavailable" });
+  });
+
+  it("says nothing about a broken configuration to anonymous callers", async () => {
+    process.env.DATABASE_URL = "mysql://secret-user:secret-pass@db.internal/x";
+    resetEnvForTests();
+    setDbHandleForTests(undefined);
+    const res = await GET(new Request("http://localhost/meeting/api/health"));
+    expect(res.status).toBe(503);
+    const text = await res.text();
+    expect(text).not.toMatch(/secret|DATABASE_URL|mysql|internal|configuration/i);
   });
 });

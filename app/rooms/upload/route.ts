@@ -9,7 +9,7 @@ export const POST = legacyRoute({ auth: "super" }, async ({ admin, params }) => 
   try {
     return layuiUpload("表格文件上传成功", (await uploadRoomsSheet(admin, file)).filename);
   } catch (e) {
-    if (isAppError(e) && e.code === 4004) return layuiUploadFailed(e);
+    if (isAppError(e) && (e.code === 4004 || e.code === 1012)) return layuiUploadFailed(e);
     throw e;
   }
 });

@@ -24,6 +24,8 @@ const fits = (v: string | undefined, max: number) => (v !== undefined && v.lengt
 export async function provisionWecomUser(userid: string): Promise<TokenUser> {
   const db = await getDb();
   const [existing] = await db.select().from(users).where(sql`lower(${users.userid}) = lower(${userid})`);
+  // Removed (Open API user/remove) or disabled (status 0) users cannot sign in, whatever WeCom says.
+  if (existing && (existing.removedAt || existing.status !== 1)) throw new AppError(3002);
 
   let member: WecomMember | null = null;
   try {

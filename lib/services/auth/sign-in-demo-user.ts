@@ -12,8 +12,12 @@ export async function signInDemoUser(userid: string): Promise<TokenUser> {
   if (!env().DEMO_LOGIN) throw new AppError(3001);
   if (!DEMO_USERS.some((u) => u.userid === userid)) throw badInput("userid", "不是演示用户");
   const db = await getDb();
-  const [row] = await db.select({ id: users.id, userid: users.userid }).from(users).where(sql`${users.userid} = ${userid}`);
+  const [row] = await db
+    .select({ id: users.id, userid: users.userid, status: users.status, removedAt: users.removedAt })
+    .from(users)
+    .where(sql`${users.userid} = ${userid}`);
   if (!row) throw badInput("userid", "演示用户不存在");
+  if (row.removedAt || row.status !== 1) throw new AppError(3002);
   await recordAudit(db, {
     action: "auth.user_signed_in",
     objectKind: "user",
@@ -21,7 +25,7 @@ export async function signInDemoUser(userid: string): Promise<TokenUser> {
     actor: { kind: "user", id: row.id, name: null },
     after: { userid: row.userid, method: "demo" },
   });
-  return row;
+  return { id: row.id, userid: row.userid };
 }
 
 /** The seeded demo users that exist, for the sign-in page (empty unless DEMO_LOGIN=1). */

@@ -105,27 +105,62 @@ describe("admin sign-in", () => {
     expect(codeOf(await signInAdminByWecom("").catch((e) => e))).toBe(3001);
   });
 
-  it("password: 1002 for anything wrong, 4003 after 5 failures of one username, success gives its attempt back", async () => {
+  it("password: 1002 for anything wrong, every kind of account", async () => {
     await db().db.insert(admins).values({ username: "pwadmin", passwordHash: await hashPassword("correct-horse"), privileged: true });
     const ok = await verifyAdminPassword("PwAdmin", "correct-horse", "addr-1");
     expect(ok).toMatchObject({ username: "pwadmin", privileged: true, sv: 1 });
-    expect(codeOf(await verifyAdminPassword("pwadmin", "", "addr-1").catch((e) => e))).toBe(1002);
-    expect(codeOf(await verifyAdminPassword("", "x", "addr-1").catch((e) => e))).toBe(1002);
+    expect(codeOf(await verifyAdminPassword("pwadmin", "", "addr-2").catch((e) => e))).toBe(1002);
+    expect(codeOf(await verifyAdminPassword("", "x", "addr-3").catch((e) => e))).toBe(1002);
     // Batch-added admins have no password at all.
     await db().db.insert(admins).values({ username: "qr-only", passwordHash: null });
-    expect(codeOf(await verifyAdminPassword("qr-only", "qr-only", "addr-1").catch((e) => e))).toBe(1002);
+    expect(codeOf(await verifyAdminPassword("qr-only", "qr-only", "addr-4").catch((e) => e))).toBe(1002);
+  });
 
-    // Concurrent guesses from many addresses: exactly 5 failures are examined, the rest refused by the throttle,
-    // and then even the right password waits for the window to pass.
-    await db().db.insert(admins).values({ username: "target", passwordHash: await hashPassword("right-password"), privileged: false });
-    const guesses = await Promise.all(Array.from({ length: 8 }, (_, i) => verifyAdminPassword("target", `guess-${i}`, `addr-${10 + i}`).catch(codeOf)));
-    expect(guesses.filter((c) => c === 1002)).toHaveLength(5);
+  // Small limits, so that the test does few argon2 verifications.
+  const limits = {
+    pair: { free: 3, firstDelayMs: 60_000, maxDelayMs: 3_600_000, resetAfterMs: 86_400_000 },
+    perAddress: 6,
+    perUsername: 5,
+  };
+
+  it("one (username, client) pair: 3 failures, then a growing wait — concurrent guesses cannot slip through", async () => {
+    await db().db.insert(admins).values({ username: "pair", passwordHash: await hashPassword("right-password") });
+    const guesses = await Promise.all(Array.from({ length: 6 }, (_, i) => verifyAdminPassword("pair", `guess-${i}`, "addr-p", limits).catch(codeOf)));
+    expect(guesses.filter((c) => c === 1002)).toHaveLength(3);
     expect(guesses.filter((c) => c === 4003)).toHaveLength(3);
-    expect(codeOf(await verifyAdminPassword("target", "right-password", "addr-99").catch((e) => e))).toBe(4003);
-    // One address is limited the same way across usernames.
-    for (let i = 0; i < 5; i++) await verifyAdminPassword(`nobody-${i}`, "x", "addr-busy").catch(codeOf);
-    expect(codeOf(await verifyAdminPassword("pwadmin", "correct-horse", "addr-busy").catch((e) => e))).toBe(4003);
-    expect(await verifyAdminPassword("pwadmin", "correct-horse", "addr-calm")).toMatchObject({ username: "pwadmin" });
+    // Within the wait even the right password is refused; another client of the same admin is not held up.
+    expect(codeOf(await verifyAdminPassword("pair", "right-password", "addr-p", limits).catch((e) => e))).toBe(4003);
+    expect(await verifyAdminPassword("pair", "right-password", "addr-q", limits)).toMatchObject({ username: "pair" });
+    // After the wait (1 minute, simulated by moving the last failure back), one more try; a failure doubles it.
+    const wait = (secs: number) =>
+      db().db.execute(sql`update rate_limits set last_hit_at = last_hit_at - make_interval(secs => ${secs}) where key = 'admin-login:pair:pair:addr-p'`);
+    await wait(61);
+    expect(codeOf(await verifyAdminPassword("pair", "wrong", "addr-p", limits).catch((e) => e))).toBe(1002);
+    await wait(61);
+    expect(codeOf(await verifyAdminPassword("pair", "right-password", "addr-p", limits).catch((e) => e))).toBe(4003);
+    await wait(61);
+    expect(await verifyAdminPassword("pair", "right-password", "addr-p", limits)).toMatchObject({ username: "pair" });
+    // Success clears the pair: the next failures start from nothing.
+    expect(codeOf(await verifyAdminPassword("pair", "wrong", "addr-p", limits).catch((e) => e))).toBe(1002);
+  });
+
+  it("failures from everywhere hit the per-username ceiling, but never lock the owner's known browser out", async () => {
+    const [row] = await db().db.insert(admins).values({ username: "owner", passwordHash: await hashPassword("owner-password") }).returning();
+    for (let i = 0; i < 5; i++) expect(codeOf(await verifyAdminPassword("owner", "guess", `attacker-${i}`, limits).catch((e) => e))).toBe(1002);
+    expect(codeOf(await verifyAdminPassword("owner", "owner-password", "attacker-new", limits).catch((e) => e))).toBe(4003);
+    // A browser without the known-device cookie waits like everyone else…
+    expect(codeOf(await verifyAdminPassword("owner", "owner-password", "home", limits).catch((e) => e))).toBe(4003);
+    // …the owner's browser, where they signed in before, gets in.
+    expect(await verifyAdminPassword("owner", "owner-password", { address: "office", knownAdminId: row.id }, limits)).toMatchObject({ username: "owner" });
+    // A known-device cookie of another admin does not help.
+    expect(codeOf(await verifyAdminPassword("owner", "owner-password", { address: "cafe", knownAdminId: row.id + 1000 }, limits).catch((e) => e))).toBe(4003);
+  });
+
+  it("one client address spraying usernames is refused after its own ceiling", async () => {
+    await db().db.insert(admins).values({ username: "calm", passwordHash: await hashPassword("calm-password") });
+    for (let i = 0; i < 6; i++) await verifyAdminPassword(`nobody-${i}`, "x", "addr-busy", limits).catch(codeOf);
+    expect(codeOf(await verifyAdminPassword("calm", "calm-password", "addr-busy", limits).catch((e) => e))).toBe(4003);
+    expect(await verifyAdminPassword("calm", "calm-password", "addr-calm", limits)).toMatchObject({ username: "calm" });
   });
 
   it("sessions follow the database: demotion at once, deletion and password change void them", async () => {

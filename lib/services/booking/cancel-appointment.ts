@@ -9,14 +9,18 @@ import { CHECK_INFO } from "./check-info";
 import { CANCELLABLE_STATUSES } from "./is-cancellable";
 
 /**
- * The booker withdraws a pending or approved booking that has not started. Unknown id: 2007. Someone else's
- * booking, or one in another status, or one already started: 2006, nothing changed. `userId` null: an integrating
+ * The booker withdraws a pending or approved booking that has not started. Unknown id and someone else's booking
+ * both answer 2007 (a caller cannot learn which ids exist); one's own booking in another status, or already
+ * started: 2006, nothing changed. `userId` null: an integrating
  * app (Open API meeting/cancel), which may cancel any booking.
  */
 export async function cancelAppointment(id: number, userId: number | null, now = new Date()): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: appointments.id, status: appointments.status }).from(appointments).where(eq(appointments.id, id));
+    const [existing] = await tx
+      .select({ id: appointments.id, status: appointments.status })
+      .from(appointments)
+      .where(and(eq(appointments.id, id), userId === null ? undefined : eq(appointments.userId, userId)));
     if (!existing) throw new AppError(2007);
     // One conditional update: a concurrent review or expiry cannot slip between a check and the write.
     const updated = await tx

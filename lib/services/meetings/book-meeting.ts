@@ -34,6 +34,7 @@ export async function bookMeeting(input: BookMeetingInput, appkey: string, now =
   if (!room) throw notFound("roomId", "会议室");
   const [booker] = await db.select().from(users).where(and(eq(users.id, input.createdId), isNull(users.removedAt)));
   if (!booker) throw notFound("createdId", "预约人");
+  if (booker.status !== 1) throw badInput("createdId", "预约人已停用");
   const people = await resolveAttendees(db, input.attendances);
 
   const { id } = await submitAppointment(

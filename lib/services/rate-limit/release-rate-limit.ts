@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
+import { rateLimitKey } from "./hit-rate-limit";
 
 /**
  * Gives back one hit counted by hitRateLimit (an attempt that turned out fine). Counting first and giving back on
@@ -7,5 +8,5 @@ import { getDb } from "@/lib/db";
  */
 export async function releaseRateLimit(key: string): Promise<void> {
   const db = await getDb();
-  await db.execute(sql`update rate_limits set hits = greatest(hits - 1, 0) where key = ${key}`);
+  await db.execute(sql`update rate_limits set hits = greatest(hits - 1, 0) where key = ${rateLimitKey(key)}`);
 }

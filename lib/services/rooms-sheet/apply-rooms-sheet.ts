@@ -7,7 +7,8 @@ import { requireSuper } from "@/lib/services/admins/admin-guards";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { diffRooms, type SheetChanges } from "./diff-rooms";
-import { parseRoomsSheet } from "./parse-rooms-sheet";
+import { parseRoomsSheet, SheetTooLargeError } from "./parse-rooms-sheet";
+import { SHEET_TOO_LARGE } from "./sheet-format";
 import { listEquipment } from "@/lib/services/rooms/equipment";
 
 const refused = (why: string) => new AppError(1012, `配置会议室数据失败：${why}`);
@@ -24,8 +25,8 @@ export async function applyRoomsSheet(actor: SessionAdmin | null): Promise<Sheet
     return await db.transaction(async (tx) => {
       const [upload] = await tx.select().from(roomUploads).where(eq(roomUploads.adminId, actor.id)).for("update");
       if (!upload) throw new AppError(1012);
-      const sheet = await parseRoomsSheet(upload.data, { equipment: await listEquipment(tx) }).catch(() => {
-        throw refused("无法读取表格文件");
+      const sheet = await parseRoomsSheet(upload.data, { equipment: await listEquipment(tx) }).catch((e) => {
+        throw refused(e instanceof SheetTooLargeError ? SHEET_TOO_LARGE : "无法读取表格文件");
       });
       const bad = sheet.invalid[0];
       if (bad) {

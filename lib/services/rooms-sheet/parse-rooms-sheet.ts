@@ -4,6 +4,9 @@ import { availableSchema, placeSchema, roomSizeSchema, type RoomInput } from "@/
 import { BUILDING_MAX, DESCRIPTION_MAX, equipmentNameSchema, FLOOR_MAX } from "@/lib/validation/room-facts";
 import { z as zod } from "zod";
 import { FACT_HEADERS, SHEET_MAX_ROWS, type SheetColumn } from "./sheet-format";
+import { assertZipWithinBudget, SheetTooLargeError } from "./zip-guard";
+
+export { SheetTooLargeError };
 
 export interface SheetFacts {
   building: string;
@@ -34,9 +37,19 @@ export class NotASpreadsheetError extends Error {}
 
 const isZip = (buf: Buffer) => buf.length > 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
 
-/** Opens an .xlsx (by content). Validation nodes are not read: a hostile range there could expand to billions of cells. */
+/**
+ * Opens an .xlsx (by content). Validation nodes are not read: a hostile range there could expand to billions of
+ * cells. A zip that inflates to more than 20 MB, or a first sheet of more than SHEET_MAX_ROWS rooms, is a
+ * SheetTooLargeError (zip and cell bombs), checked before and right after the spreadsheet library reads it.
+ */
 export async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
   if (!isZip(buf)) throw new NotASpreadsheetError("not an xlsx (zip) file");
+  try {
+    assertZipWithinBudget(buf);
+  } catch (e) {
+    if (e instanceof SheetTooLargeError) throw e;
+    throw new NotASpreadsheetError(e instanceof Error ? e.message : String(e));
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer, {
@@ -46,6 +59,7 @@ export async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
     throw new NotASpreadsheetError(e instanceof Error ? e.message : String(e));
   }
   if (wb.worksheets.length === 0) throw new NotASpreadsheetError("no worksheet");
+  if (wb.worksheets[0].actualRowCount > SHEET_MAX_ROWS + 1) throw new SheetTooLargeError(`more than ${SHEET_MAX_ROWS} rows`);
   return wb;
 }
 

@@ -10,3 +10,6 @@ export const EQUIPMENT_SEPARATOR = "、";
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const SHEET_MAX_BYTES = 5 * 1024 * 1024;
 export const SHEET_MAX_ROWS = 5000;
+
+/** The 1012 text of a spreadsheet refused as a zip or cell bomb. */
+export const SHEET_TOO_LARGE = `表格过大（最多${SHEET_MAX_ROWS}行，解压后不超过20MB）`;

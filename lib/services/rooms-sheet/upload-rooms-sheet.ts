@@ -4,8 +4,8 @@ import { roomUploads } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { SessionAdmin } from "@/lib/auth/session";
 import { requireSuper } from "@/lib/services/admins/admin-guards";
-import { loadWorkbook } from "./parse-rooms-sheet";
-import { SHEET_MAX_BYTES } from "./sheet-format";
+import { loadWorkbook, SheetTooLargeError } from "./parse-rooms-sheet";
+import { SHEET_MAX_BYTES, SHEET_TOO_LARGE } from "./sheet-format";
 
 /**
  * Keeps an uploaded room spreadsheet for this admin until it is applied (one pending upload per admin, in the
@@ -18,7 +18,9 @@ export async function uploadRoomsSheet(
 ): Promise<{ filename: string }> {
   requireSuper(actor);
   if (!file || file.bytes.length === 0 || file.bytes.length > SHEET_MAX_BYTES) throw new AppError(4004);
-  await loadWorkbook(file.bytes).catch(() => {
+  await loadWorkbook(file.bytes).catch((e) => {
+    // A zip or cell bomb is refused before it is stored (1012); anything unreadable is a failed upload (4004).
+    if (e instanceof SheetTooLargeError) throw new AppError(1012, `配置会议室数据失败：${SHEET_TOO_LARGE}`);
     throw new AppError(4004);
   });
   const filename = path.basename(file.name.replace(/\\/g, "/")).replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 255) || "rooms.xlsx";

@@ -26,6 +26,8 @@ export interface HealthReport {
   };
   draining?: boolean;
   problems?: string[];
+  /** Why the database could not be checked, in full: for the server log and authorised callers only (the route hides it). */
+  error?: string;
 }
 
 export interface HealthBounds {
@@ -48,9 +50,9 @@ const started = Date.now();
 /** Opens the database if needed and checks it, within a few seconds. Never says more than numbers and names. */
 export async function healthCheck(opts: { timeoutMs?: number; now?: Date; scheduled?: boolean } = {}): Promise<HealthReport> {
   const timeoutMs = opts.timeoutMs ?? 5000;
-  let db: HealthReport["db"] = env().DATABASE_URL ? "postgres" : "pglite";
-  const base = { db, version: pkg.version };
+  let db: HealthReport["db"] = "pglite";
   try {
+    db = env().DATABASE_URL ? "postgres" : "pglite";
     return await withTimeout(
       (async () => {
         const handle = await getDbHandle();
@@ -59,8 +61,8 @@ export async function healthCheck(opts: { timeoutMs?: number; now?: Date; schedu
       })(),
       timeoutMs,
     );
-  } catch {
-    return { ok: false, ...base, db, problems: ["database unreachable"] };
+  } catch (e) {
+    return { ok: false, db, version: pkg.version, problems: ["database unreachable"], error: e instanceof Error ? e.message.split("\n")[0] : "unreachable" };
   }
 }
 

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { avatars, users } from "@/lib/db/schema";
 import { badInput, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
+import { reencodeFace } from "@/lib/images/reencode-face";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { loadOpenUsers } from "@/lib/services/openapi/load-open-users";
 import { avatarUrl } from "@/lib/services/profile/avatar-url";
@@ -14,7 +15,8 @@ const MAX_BYTES = 5 * 1024 * 1024;
 
 /**
  * Open API user/updateFace: a JPEG or PNG (recognised by content), 200 KB–5 MB, at most 1920×1080, stored in the
- * database like avatars and served from /meeting/avatar/{id}. Whether it shows a frontal face is not checked here.
+ * database like avatars and served from /meeting/avatar/{id}, re-encoded like them (a fresh JPEG, EXIF and other
+ * metadata stripped). Whether it shows a frontal face is not checked here.
  */
 export async function setUserFace(id: number, file: { bytes: Buffer }) {
   const { bytes } = file;
@@ -27,12 +29,16 @@ export async function setUserFace(id: number, file: { bytes: Buffer }) {
   const [w, h] = [meta.width ?? 0, meta.height ?? 0];
   if (Math.max(w, h) > 1920 || Math.min(w, h) > 1080) throw badInput("file", "分辨率不能超过1920×1080");
 
+  const face = await reencodeFace(bytes).catch(() => {
+    throw badInput("file", "图片无法解码");
+  });
+
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(users).where(and(eq(users.id, id), isNull(users.removedAt))).for("update");
     if (!current) throw notFound("userId", "用户");
     const avatarId = randomBytes(16).toString("hex");
-    await tx.insert(avatars).values({ id: avatarId, userId: id, contentType: `image/${meta.format}`, data: bytes });
+    await tx.insert(avatars).values({ id: avatarId, userId: id, contentType: face.contentType, data: face.data });
     await tx
       .update(users)
       .set({ faceUrl: avatarUrl(avatarId), updatedAt: new Date() })

@@ -1,4 +1,5 @@
 "use client";
+import "@/lib/validation/zod-client"; // before any schema is used: no eval probe under the CSP
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { addAdminSchema, editAdminSchema } from "@/lib/validation/admin";

@@ -1,4 +1,5 @@
 "use client";
+import "@/lib/validation/zod-client"; // before any schema is used: no eval probe under the CSP
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { addRoomSchema, PLACE_MAX, SIZE_MAX } from "@/lib/validation/room";

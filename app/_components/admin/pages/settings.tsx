@@ -1,4 +1,5 @@
 "use client";
+import "@/lib/validation/zod-client"; // before any schema is used: no eval probe under the CSP
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { settingsFormSchema, MAX_CLEAN_INTERVAL_DAYS, MAX_REVIEW_INTERVAL_MINUTES } from "@/lib/validation/settings";

@@ -18,8 +18,7 @@ const clean = (s: string) => {
 
 export async function POST(req: Request, ctx: Ctx) {
   const { resource, action } = await ctx.params;
-  const table = OPEN_ENDPOINTS[clean(resource) as keyof typeof OPEN_ENDPOINTS] as Record<string, (r: Request) => Promise<Response>> | undefined;
-  const endpoint = table && Object.hasOwn(table, clean(action)) ? table[clean(action)] : undefined;
+  const endpoint = OPEN_ENDPOINTS.get(clean(resource))?.get(clean(action));
   if (!endpoint) return openFail(71001, `Unknown endpoint /open/${clean(resource)}/${clean(action)}`, undefined, 404);
   const res = await endpoint(req);
   // A change's event pushes go out right after the response instead of at the next maintenance run.
