@@ -7,7 +7,7 @@ import postgres from "postgres";
 import { describe, expect, inject, it } from "vitest";
 import { openDb, pgConstraint, pgErrorCode, type DbHandle } from "./client";
 import { admins, appointments, rooms, settings, STATUS, users } from "./schema";
-import { ensureBaseData } from "./seed";
+import { DEMO_ROOMS, ensureBaseData } from "./seed";
 import { createTestDb } from "./testing";
 
 const onPostgres = process.env.TEST_DB === "postgres";
@@ -133,7 +133,7 @@ describe("first start", () => {
     expect(await snapshot()).toEqual(first);
     expect(first.admins).toBe(1);
     expect(first.settings).toBe(1);
-    expect(first.rooms).toBe(5);
+    expect(first.rooms).toBe(DEMO_ROOMS.length + 3); // the five legacy demo rooms and seed-demo-rooms.ts's three
 
     const [s] = await h.db.select().from(settings);
     expect(s).toMatchObject({ openMinute: 480, closeMinute: 1320, autoReview: true, autoReviewInterval: 2, autoClean: true, autoCleanInterval: 7 });

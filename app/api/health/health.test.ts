@@ -16,7 +16,9 @@ describe("GET /api/health", () => {
   it("answers ok with the driver in use", async () => {
     const res = await GET();
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, db: db().driver, version: expect.any(String) });
+    const body = await res.json();
+    expect(body).toMatchObject({ ok: true, db: db().driver, version: expect.any(String), checks: { migrations: { pending: 0 } } });
+    expect(body.problems).toBeUndefined();
   });
 
   it("answers 503 with ok:false when the database cannot be reached", async () => {
@@ -26,7 +28,7 @@ describe("GET /api/health", () => {
     const res = await GET(new Request("http://localhost/meeting/api/health"));
     expect(res.status).toBe(503);
     // Nothing about the connection (host, port, user, driver message) for an anonymous caller.
-    expect(await res.json()).toEqual({ ok: false, db: "postgres", version: expect.any(String), error: "database unavailable" });
+    expect(await res.json()).toEqual({ ok: false, db: "postgres", version: expect.any(String), problems: ["database unreachable"], error: "database unavailable" });
   });
 
   it("says nothing about a broken configuration to anonymous callers", async () => {

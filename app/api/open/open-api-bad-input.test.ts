@@ -30,7 +30,7 @@ const counts = async () => {
 const CASES: [path: string, body: unknown, code: number, field: string][] = [
   ["user/get", {}, 71005, "userId"],
   ["user/get", { userId: { x: 1 } }, 71008, "userId"],
-  ["user/get", { userId: "ABCDEF" }, 71001, "userId"],
+  ["user/get", { userId: "ABCDEF" }, 71009, "userId"],
   ["user/add", { account: "a" }, 71005, "name"],
   ["user/add", { name: "n", account: "a", status: "on" }, 71008, "status"],
   ["user/add", { name: "n", account: "a", email: "not-an-email" }, 71001, "email"],

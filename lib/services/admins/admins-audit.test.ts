@@ -4,6 +4,7 @@ import type { SessionAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { admins, users } from "@/lib/db/schema";
 import { useTestDb } from "@/lib/db/testing";
+import { useFakeWecom } from "@/lib/clients/wecom/testing/use-fake-wecom";
 import { asRequest, auditRows, errOf } from "@/lib/services/audit/testing/audit-rows";
 import { addAdminSchema, batchAddAdminsSchema, deleteAdminsSchema, editAdminSchema } from "@/lib/validation/admin";
 import { addAdmin } from "./add-admin";
@@ -13,6 +14,8 @@ import { deleteAdmins } from "./delete-admins";
 import { editAdmin } from "./edit-admin";
 
 useTestDb();
+// Batch add looks unknown userids up in WeCom: the fake knows nobody called "nobody".
+useFakeWecom();
 let root: SessionAdmin;
 const asRoot = <T,>(fn: () => Promise<T>) => asRequest("console", { kind: "admin", id: root.id, name: root.username }, fn);
 

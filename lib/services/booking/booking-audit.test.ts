@@ -22,7 +22,7 @@ beforeEach(async () => {
   const a = found ?? (await db.insert(admins).values({ username: "reviewer", passwordHash: null, privileged: false }).returning())[0];
   reviewer = { adminId: a.id, name: "reviewer" };
   reviewerActor = { kind: "admin", id: a.id, name: "reviewer" };
-  await db.execute(sql`truncate audit_log, attendees, appointments, outbox restart identity`);
+  await db.execute(sql`truncate audit_log, attendees, appointments, outbox restart identity cascade`);
   await db.execute(sql`update settings set open_minute = 0, close_minute = 1440, auto_review = false where id = 1`);
 });
 
@@ -111,7 +111,7 @@ describe("booking audit", () => {
     const room = await makeRoom();
     const [owner, other] = [await makeUser(), await makeUser()];
     const b = await makeBooking({ roomId: room.id, userId: owner.id, start: at(6, 9), minutes: 30, status: STATUS.APPROVED });
-    expect(await errOf(asRequest("legacy", { kind: "user", id: other.id, name: null }, () => cancelAppointment(b.id, other.id)))).toBe(2006);
+    expect(await errOf(asRequest("legacy", { kind: "user", id: other.id, name: null }, () => cancelAppointment(b.id, other.id)))).toBe(2007);
     expect(await auditRows()).toEqual([]);
     await asRequest("openapi", { kind: "openapi", id: 3, name: "appkey3" }, () => cancelAppointment(b.id, null));
     expect(await auditRows({ action: "booking.cancelled" })).toEqual([

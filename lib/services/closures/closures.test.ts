@@ -44,8 +44,9 @@ describe("closures", () => {
     // Right after the closure ends the room is bookable again.
     await expect(submitAppointment(booking(a.id, 12))).resolves.toHaveProperty("id");
 
-    // Search and the room timeline see the closure as closed hours.
-    const slot = await searchRooms({ roomId: 0, date: at(3, 10).getTime(), time: at(3, 10).getTime(), duration: 60, size: 0 });
+    // Search and the room timeline see the closure as closed hours (11:00: the other room's 10:00 booking, approved
+    // at once by auto-review, has ended).
+    const slot = await searchRooms({ roomId: 0, date: at(3, 11).getTime(), time: at(3, 11).getTime(), duration: 60, size: 0 });
     expect(slot.map((r) => r.id)).toContain(other.id);
     expect(slot.map((r) => r.id)).not.toContain(a.id);
     const day = await getRoomAvailability({ roomId: a.id, date: formatDate(at(3, 10)), duration: 60, size: 0, start: "10:00" });

@@ -8,7 +8,6 @@ import { assertBookable } from "@/lib/services/booking/assert-bookable";
 import { submitAppointment } from "@/lib/services/booking/submit-appointment";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
-import { approveAppointments } from "@/lib/services/review/approve-appointments";
 import { notifyBooker } from "@/lib/services/review/notify-booker";
 import { formatDateTime } from "@/lib/time";
 
@@ -149,7 +148,8 @@ export async function bookOnBehalf(admin: SessionAdmin | null, input: AdminBooki
   const db = await getDb();
   const [person] = await db.select().from(users).where(eq(users.id, input.userId));
   if (!person || person.removedAt) throw badInput("userId", "请选择预约人");
-  const { id } = await submitAppointment(
+  // Approved at once by the admin inside the submitting transaction (the submission's approveAs).
+  const { id, status } = await submitAppointment(
     {
       userId: person.id,
       roomId: input.roomId,
@@ -161,6 +161,7 @@ export async function bookOnBehalf(admin: SessionAdmin | null, input: AdminBooki
       note: `管理员 ${admin.username} 代为预约`,
     },
     now,
+    { approveAs: { adminId: admin.id, name: admin.username } },
   );
   await db.transaction(async (tx) => {
     await recordAudit(tx, {
@@ -171,6 +172,5 @@ export async function bookOnBehalf(admin: SessionAdmin | null, input: AdminBooki
       actor: adminActor(admin),
     });
   });
-  const report = await approveAppointments([id], { adminId: admin.id, name: admin.username }, { now });
-  return { id, outcome: report.outcomes[0]?.outcome ?? "approved" };
+  return { id, outcome: status === STATUS.APPROVED ? ("approved" as const) : status === STATUS.REJECTED ? ("taken" as const) : ("not-pending" as const) };
 }

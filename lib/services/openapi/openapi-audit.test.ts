@@ -76,6 +76,6 @@ describe("Open API writes audit", () => {
     const rows = await auditRows({ objectKind: "user", objectId: id });
     expect(rows.map((r) => r.action)).toEqual(["user.added", "user.edited", "user.removed"]);
     expect(rows[1]).toMatchObject({ before: { phone: "13911112222" }, after: { phone: "13911113333" } });
-    expect(rows[2]).toMatchObject({ before: { account: "zhao-audit", name: "赵老师" }, after: { deleted: true } });
+    expect(rows[2]).toMatchObject({ before: { account: "zhao-audit", name: "赵老师" }, after: { removed: true, status: 0 } });
   });
 });

@@ -45,7 +45,9 @@ export async function updateProfile(userId: number, input: UpdateProfileInput): 
     if (!row) throw new AppError(2002);
     await emitOpenEvent(tx, "user_update", [row.id]);
     const fields = (u: typeof row) => ({ avatar: u.avatar, gender: u.gender, age: u.age, phone: u.phone, email: u.email });
-    await recordAudit(tx, { action: "profile.updated", objectKind: "user", objectId: row.id, ...changedFields(fields(current), fields(row)) });
+    // A save that changes nothing (the legacy page posts every field back) is not an event of the audit trail.
+    const changed = changedFields(fields(current), fields(row));
+    if (Object.keys(changed.after).length > 0) await recordAudit(tx, { action: "profile.updated", objectKind: "user", objectId: row.id, ...changed });
     return toProfile(row);
   });
 }
