@@ -9,7 +9,7 @@ import { SearchResults, type SearchQuery } from "@/app/_components/user/search-r
 import { SkeletonCards } from "@/app/_components/ui/states";
 import { btnPrimary, card, chip, input, label } from "@/app/_components/ui/styles";
 import { getT } from "@/lib/i18n/locale";
-import { listEquipment } from "@/lib/services/rooms/equipment";
+import { listEquipment } from "@/lib/services/rooms/list-equipment";
 import { listBuildings } from "@/lib/services/rooms/list-buildings";
 import { listOpenRooms } from "@/lib/services/rooms/list-open-rooms";
 import { getSettings } from "@/lib/services/settings/get-settings";

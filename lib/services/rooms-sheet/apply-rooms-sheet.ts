@@ -9,7 +9,7 @@ import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { diffRooms, type SheetChanges } from "./diff-rooms";
 import { parseRoomsSheet, SheetTooLargeError } from "./parse-rooms-sheet";
 import { SHEET_TOO_LARGE } from "./sheet-format";
-import { listEquipment } from "@/lib/services/rooms/equipment";
+import { listEquipment } from "@/lib/services/rooms/list-equipment";
 
 const refused = (why: string) => new AppError(1012, `配置会议室数据失败：${why}`);
 

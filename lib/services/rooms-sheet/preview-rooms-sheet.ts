@@ -7,7 +7,7 @@ import { requireSuper } from "@/lib/services/admins/admin-guards";
 import { diffRooms, type SheetChanges } from "./diff-rooms";
 import { parseRoomsSheet, SheetTooLargeError } from "./parse-rooms-sheet";
 import { SHEET_TOO_LARGE } from "./sheet-format";
-import { listEquipment } from "@/lib/services/rooms/equipment";
+import { listEquipment } from "@/lib/services/rooms/list-equipment";
 
 /** What applying this admin's pending upload would change (nothing is written). 1012 when there is no upload. */
 export async function previewRoomsSheet(actor: SessionAdmin | null): Promise<SheetChanges & { filename: string }> {

@@ -1,13 +1,5 @@
-import { eq } from "drizzle-orm";
-import { getDb, type Db, type Tx } from "@/lib/db";
-import { settings } from "@/lib/db/schema";
-
-/** The equipment a room can list (rooms.equipment holds these keys); admins may add their own names in settings. */
+/**
+ * The equipment a room can list (rooms.equipment holds these keys); admins may add their own names in settings
+ * (lib/services/rooms/list-equipment.ts reads the whole list). Pure data: client components import it.
+ */
 export const BASE_EQUIPMENT = ["投影仪", "白板", "视频会议", "电话", "电视", "音响"] as const;
-
-/** Every equipment name an admin may give a room: the base list, then the admin's own (settings.extra_equipment). */
-export async function listEquipment(executor?: Db | Tx): Promise<string[]> {
-  const db = executor ?? (await getDb());
-  const [row] = await db.select({ extra: settings.extraEquipment }).from(settings).where(eq(settings.id, 1));
-  return [...new Set([...BASE_EQUIPMENT, ...(row?.extra ?? [])])];
-}

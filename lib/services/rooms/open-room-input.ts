@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "@/lib/db";
 import { departments, roomAllowedUsers, users } from "@/lib/db/schema";
 import { badInput, notFound } from "@/lib/errors";
-import { listEquipment } from "./equipment";
+import { listEquipment } from "./list-equipment";
 import { checkEquipment } from "./room-facts";
 
 /** Writable room fields of the Open API (already validated; hours as minutes). */

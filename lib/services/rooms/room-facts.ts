@@ -8,7 +8,7 @@ import { requireSuper } from "@/lib/services/admins/admin-guards";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import type { RoomFactsInput } from "@/lib/validation/room-facts";
-import { listEquipment } from "./equipment";
+import { listEquipment } from "./list-equipment";
 import { listRoomPhotos, type RoomPhoto } from "./photos/list-room-photos";
 
 export interface RoomFacts {
