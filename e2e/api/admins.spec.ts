@@ -130,7 +130,7 @@ test.describe("POST /admin/batch/add", () => {
     ["userids missing", { privileged: "0" }, { errcode: 4002, errmsg: "数据格式有误(userids: 缺少参数)" }],
     ["privileged missing", { userids: "x" }, { errcode: 4002, errmsg: "数据格式有误(privileged: 必须是0或1)" }],
     ["unknown userid", { userids: "no-such-user-xyz", privileged: "0" }, { errcode: 4002, errmsg: "数据格式有误(userids: 未找到企业微信用户 no-such-user-xyz)" }],
-    ["oversized list", { userids: Array.from({ length: 1001 }, (_, i) => `u${i}`).join(","), privileged: "0" }, { errcode: 4002, errmsg: "数据格式有误(userids: 一次最多1000个)" }],
+    ["oversized list", { userids: Array.from({ length: 1001 }, (_, i) => `u${i}`).join(","), privileged: "0" }, { errcode: 4002, errmsg: "数据格式有误(userids: 不能超过4000个字符)" }],
   ];
   for (const [name, form, expectedBody] of bad) {
     test(`bad input: ${name}`, async () => {

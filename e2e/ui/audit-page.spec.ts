@@ -76,6 +76,8 @@ test("phone layout: one card per entry with its changes", async ({ browser }) =>
   await signInAsAdmin(page, SUPER, superPassword());
   const created = await legacyOk<{ room: { roomId: number } }>(page.request, "POST", "/meeting/api/admin/rooms", { place: `手机审计${tag}`, size: 6 });
   await page.goto("/meeting/admin/audit");
+  // Ids are per kind: booking or user 21 is not room 21.
+  await page.getByLabel("对象类型").selectOption("room");
   await page.getByLabel("对象ID").fill(String(created.room.roomId));
   const cards = page.getByTestId("audit-card");
   await expect(cards).toHaveCount(1);

@@ -20,7 +20,7 @@ export interface SheetChanges {
 const state = (size: number, available: boolean): State => ({ size, available: available ? 1 : 0 });
 const factsOf = (r: RoomRow): SheetFacts => ({ building: r.building, floor: r.floor, equipment: r.equipment, description: r.description });
 const sameFacts = (a: SheetFacts, b: SheetFacts) =>
-  a.building === b.building && a.floor === b.floor && a.description === b.description && a.equipment.join("\u0000") === b.equipment.join("\u0000");
+  a.building === b.building && a.floor === b.floor && a.description === b.description && sameSet(a.equipment, b.equipment);
 
 /** What applying the sheet would do to the current rooms (matched by place). */
 export function diffRooms(current: RoomRow[], sheet: ParsedSheet): SheetChanges {
@@ -51,4 +51,11 @@ export function diffRooms(current: RoomRow[], sheet: ParsedSheet): SheetChanges 
     else out.unchanged++;
   }
   return out;
+}
+
+/** Equipment is a set: the order a sheet lists it in (or the console saved it in) is no change. */
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const x = [...new Set(a)].sort();
+  const y = [...new Set(b)].sort();
+  return x.length === y.length && x.every((v, i) => v === y[i]);
 }
