@@ -32,6 +32,8 @@ export default defineConfig({
     url: `http://localhost:${PORT}/meeting/api/health`,
     env: { PORT: String(PORT), DEMO_HOST: "localhost", PGLITE_DIR: path.join(dataDir, "pglite"), LOG_FORMAT: "off", SCHEDULER: "0" },
     reuseExistingServer: false,
+    // Stop the demo the way a person does (SIGTERM), so that it stops its fake servers and the app before it exits.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     timeout: 180_000,
     stdout: "pipe",
     stderr: "pipe",

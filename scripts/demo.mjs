@@ -6,7 +6,7 @@
 // * Builds when the build is missing or older than the sources; keeps a generated AUTH_SECRET in .data/.
 // * APP_URL (every redirect and link the app emits) is built from DEMO_HOST, else this machine's LAN address, so a
 //   phone on the same network can follow the printed URL. DEMO_HOST=localhost keeps everything on this machine.
-// * Ctrl-C / SIGTERM stop every child process (the servers run in their own process groups and are killed as groups).
+// * Ctrl-C / SIGTERM stop every child process (they share the demo's process group and are also stopped one by one).
 import { randomBytes } from "node:crypto";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -80,9 +80,13 @@ function newestMtime(dir) {
 const children = new Set();
 let stopping = false;
 
-/** Starts a server in its own process group so that stopping the demo stops it and everything it started. */
+/**
+ * Starts a server in the demo's own process group (none of them starts processes of its own), so that whatever stops
+ * the group (Ctrl-C in a terminal, a test runner killing the group) stops them all; stopping the demo by its pid stops
+ * each child in turn.
+ */
 function start(name, cmd, args, extraEnv = {}) {
-  const child = spawn(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv }, detached: true });
+  const child = spawn(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
   children.add(child);
   child.on("exit", (code, signal) => {
     children.delete(child);
@@ -99,14 +103,14 @@ function stop(code = 0) {
   stopping = true;
   for (const child of children) {
     try {
-      process.kill(-child.pid, "SIGTERM");
+      child.kill("SIGTERM");
     } catch {}
   }
   // Anything still running after 5 s is killed.
   const deadline = setTimeout(() => {
     for (const child of children) {
       try {
-        process.kill(-child.pid, "SIGKILL");
+        child.kill("SIGKILL");
       } catch {}
     }
     process.exit(code);

@@ -18,9 +18,20 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const summary = [];
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
+// A stage that hangs (a server that never stops, a browser that never answers) fails after this long instead of
+// taking the whole CI budget with it.
+const STAGE_TIMEOUT_MS = Number(process.env.TEST_STAGE_TIMEOUT_MINUTES ?? 30) * 60_000;
+
 function run(cmd, args, extraEnv = {}) {
   console.log(`\n$ ${cmd} ${args.join(" ")}`);
-  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv }, timeout: STAGE_TIMEOUT_MS, killSignal: "SIGKILL" });
+  const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+  if (r.error?.code === "ETIMEDOUT") {
+    console.error(`\n${cmd} ${args.join(" ")} did not finish within ${STAGE_TIMEOUT_MS / 60_000} minutes and was stopped.`);
+    return 1;
+  }
+  console.log(`(${cmd} ${args[0] ?? ""} took ${minutes} min)`);
   return r.status ?? 1;
 }
 
