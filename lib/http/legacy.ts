@@ -11,6 +11,7 @@ import { errorPage } from "./error-page";
 import { BodyTooLargeError } from "./body-limit";
 import { BodyParseError, readParams, type Params } from "./params";
 import { describeZodError } from "./zod";
+import { describeUnavailable, isDatabaseUnavailable, unavailableHeaders } from "./unavailable";
 
 // The legacy envelope {errcode, errmsg}, HTTP 200 for application errors (legacy-behaviour A2). The only place
 // that builds it, together with layui tables {code, msg, count, data}.
@@ -151,6 +152,10 @@ export function parseParams<S extends z.ZodType>(schema: S, params: Params, erro
 
 export function legacyErrorResponse(e: unknown, req: Request): Response {
   if (e instanceof AppError) return NextResponse.json({ errcode: e.code, errmsg: e.message });
+  if (isDatabaseUnavailable(e)) {
+    console.error(`[meeting] ${req.method} ${new URL(req.url).pathname}: database unavailable (${describeUnavailable(e)})`);
+    return NextResponse.json({ errcode: 5000, errmsg: MESSAGES[5000] }, { status: 503, headers: unavailableHeaders() });
+  }
   console.error(`[meeting] ${req.method} ${new URL(req.url).pathname} failed:`, e);
   return NextResponse.json({ errcode: 5000, errmsg: MESSAGES[5000] }, { status: 500 });
 }
