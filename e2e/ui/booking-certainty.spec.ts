@@ -225,6 +225,9 @@ test("“until the end of this term” is offered only when a term holds the fir
     await expect(page.getByTestId("repeat-term-end")).toContainText(term.name);
     const list = page.getByTestId("occurrences");
     await expect(list.locator("li")).toHaveCount(expected.length);
+    // Each date carries its teaching week, as the form's date does.
+    const week = (await calendarOf(first)).days[0].week as number;
+    await expect(list.locator("li").first()).toContainText(`第${week}周`);
     await shoot(page, "form-series-term-end");
     const bookable = await list.locator('li:has(input[type="checkbox"]:checked)').count();
     await page.getByRole("button", { name: `提交 ${bookable} 次预约` }).click();
@@ -232,6 +235,7 @@ test("“until the end of this term” is offered only when a term holds the fir
     const seriesId = Number(/series\/(\d+)/.exec(page.url())![1]);
     const detail = await json(await page.request.get(`/meeting/api/series/${seriesId}`));
     expect(detail.series).toMatchObject({ rule: "weekly", firstDate: first, untilDate: end });
+    await expect(page.getByTestId("series-dates").locator("li").first()).toContainText(`第${week}周`);
     expect((await json(await page.request.post(`/meeting/api/series/${seriesId}/cancel`, { form: { scope: "all" } }))).errcode).toBe(0);
   } finally {
     if (madeTerm !== null) expect((await json(await admin.post("/meeting/api/admin/calendar/remove", { form: { kind: "term", id: String(madeTerm) } }))).errcode).toBe(0);

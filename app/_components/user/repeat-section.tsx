@@ -249,6 +249,8 @@ export function RepeatSection(props: {
                           onChange={() => set({ skip: checked ? [...v.skip, o.date] : v.skip.filter((x) => x !== o.date) })}
                         />
                         <span className="tabular-nums">{day(o.date)}</span>
+                        {o.week !== null && <span className="text-xs text-slate-600">{t("teachingWeek", { n: o.week })}</span>}
+                        {o.holiday && <span className="text-xs text-amber-800">{t("holidayNote", { name: o.holiday })}</span>}
                       </label>
                       <span title={o.reason ?? undefined} className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${meta.className}`}>
                         {t(meta.key)}

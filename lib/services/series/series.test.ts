@@ -10,6 +10,7 @@ import { cancelSeries } from "./cancel-series";
 import { expandSeries } from "./expand-series";
 import { getSeries } from "./get-series";
 import { getSeriesCaps, updateSeriesCaps } from "./series-caps";
+import { removeCalendarItem, saveHoliday, saveTerm } from "@/lib/services/calendar/academic-calendar";
 import { seriesSettingsSchema } from "@/lib/validation/series-settings";
 import { previewSeries } from "./preview-series";
 import { reviewSeries } from "./review-series";
@@ -156,5 +157,27 @@ describe("booking a series", () => {
     await expect(previewSeries({ ...req, rule: "daily", untilDate: addDays(first, 28) })).rejects.toMatchObject({ code: 4002, field: "untilDate" });
 
     await updateSeriesCaps(SUPER, { seriesMaxWeeks: 16, seriesMaxOccurrences: 100 });
+  });
+
+  it("the preview names each date's teaching week and holiday (第N周 beside the date)", async () => {
+    const SUPER = { id: 1, username: "admin", privileged: true };
+    await setHours(8 * 60, 22 * 60, { autoReview: false });
+    const me = await makeUser();
+    const room = await makeRoom({ size: 10 });
+    const first = formatDate(dayFromToday(2));
+    const req = { userId: me.id, roomId: room.id, rule: "weekly" as const, firstDate: first, count: 4, start: "10:00", duration: 60, size: 2 };
+    expect((await previewSeries(req)).occurrences.map((o) => [o.week, o.holiday])).toEqual(Array(4).fill([null, null]));
+
+    // A two-week term beginning on the first date, and a holiday on the second date.
+    const term = await saveTerm(SUPER, { name: `预览学期${me.id}`, firstDay: first, weeks: 2 });
+    await saveHoliday(SUPER, { name: "运动会", firstDay: addDays(first, 7), lastDay: addDays(first, 7) });
+    const labelled = (await previewSeries(req)).occurrences;
+    expect(labelled.map((o) => [o.date, o.week, o.holiday])).toEqual([
+      [first, 1, null],
+      [addDays(first, 7), 2, "运动会"],
+      [addDays(first, 14), null, null],
+      [addDays(first, 21), null, null],
+    ]);
+    await removeCalendarItem(SUPER, "term", term.id);
   });
 });
