@@ -243,6 +243,25 @@ test("calendar, reports and settings pages: saved settings show at once; reports
     await page.goto("/meeting/admin/calendar");
     await expect(page.getByRole("heading", { level: 1, name: "校历与节次" })).toBeVisible();
     await expect(page.getByRole("list", { name: "节次列表" })).toContainText("08:00–09:35");
+    if (vp.width === 1440) {
+      // A term is added, corrected in place (its weeks), and removed.
+      const name = `修改测试学期${tag}`;
+      const terms = page.getByRole("list", { name: "学期列表" });
+      await page.getByLabel("学期名称").fill(name);
+      await page.getByLabel("第一天").fill("2041-09-02");
+      await page.getByLabel("周数").fill("2");
+      await page.getByRole("button", { name: "添加", exact: true }).first().click();
+      await expect(terms.getByRole("listitem").filter({ hasText: name })).toContainText("2041-09-02 起 2 周（至 2041-09-15）");
+      await page.getByRole("button", { name: `修改学期 ${name}` }).click();
+      await expect(page.getByLabel("学期名称")).toHaveValue(name);
+      await page.getByLabel("周数").fill("20");
+      await page.getByRole("button", { name: "保存学期" }).click();
+      await expect(terms.getByRole("listitem").filter({ hasText: name })).toContainText("2041-09-02 起 20 周（至 2042-01-19）");
+      await expect(terms.getByRole("listitem").filter({ hasText: name })).toHaveCount(1);
+      await expect(page.getByLabel("学期名称")).toHaveValue("");
+      await page.getByRole("button", { name: `删除学期 ${name}` }).click();
+      await expect(terms.getByRole("listitem").filter({ hasText: name })).toHaveCount(0);
+    }
     await page.waitForLoadState("networkidle");
     await shoot(page, `calendar-${vp.width}`);
     await page.goto("/meeting/admin/reports");

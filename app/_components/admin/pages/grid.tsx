@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { BookingGrid, GridBooking, GridRoom } from "@/lib/services/console/booking-grid";
 import { BASE_EQUIPMENT } from "@/lib/services/rooms/equipment";
+import { whereLabel } from "@/lib/services/rooms/where-label";
 import { Badge, Button, Card, EmptyState, ErrorState, Field, inputClass, PageHeader } from "../../ui/controls";
 import { Dialog } from "../../ui/dialog";
 import { Pagination } from "../../ui/pagination";
@@ -254,7 +255,7 @@ function DesktopGrid({
                     {r.place}
                   </div>
                   <div className="truncate text-xs text-slate-500">
-                    {r.size}人{r.floor ? ` · ${r.floor}` : ""}
+                    {r.size}人{r.floor ? ` · ${whereLabel("", r.floor)}` : ""}
                     {r.checkInRequired ? " · 需签到" : ""}
                     {!r.available ? " · 未开放" : ""}
                   </div>
@@ -390,7 +391,7 @@ function PhoneCards({ data, onOpen, onBook }: { data: BookingGrid; onOpen: (b: G
               <p className="font-medium text-slate-900">{r.place}</p>
               <p className="text-xs text-slate-500">
                 {r.building || "未设置楼宇"}
-                {r.floor ? ` · ${r.floor}` : ""} · {r.size}人{r.checkInRequired ? " · 需签到" : ""}
+                {r.floor ? ` · ${whereLabel("", r.floor)}` : ""} · {r.size}人{r.checkInRequired ? " · 需签到" : ""}
               </p>
             </div>
             {r.available && (
