@@ -185,7 +185,10 @@ test("a closure refuses bookings through the page, the legacy API and the Open A
   // The console: the closure lists the booking it hits; creating it cancels that booking with one reason.
   await page.goto("/meeting/admin/closures");
   await expect(page.getByRole("heading", { level: 1, name: "关闭管理" })).toBeVisible();
-  await page.getByLabel("会议室", { exact: true }).selectOption(String(roomId));
+  // The room is found by searching (server side, paged), not picked from a list of every room.
+  await page.getByLabel("搜索会议室").fill(place);
+  await page.getByRole("list", { name: "可选会议室" }).getByRole("button", { name: new RegExp(`^${place}`) }).click();
+  await expect(page.getByTestId("cl-room")).toContainText(place);
   const d = dateOf(at(5, 0));
   await page.getByLabel("开始").fill(`${d}T08:00`);
   await page.getByLabel("结束").fill(`${d}T22:00`);

@@ -10,6 +10,7 @@ import { Pagination } from "../../ui/pagination";
 import { useToast } from "../../ui/toast";
 import { usePaging } from "../../ui/use-paging";
 import { errorText, getJson, postForm } from "../api";
+import { RoomPicker, type RoomChoice } from "../room-picker";
 
 // The bookings grid: rooms as rows (grouped by building), time as columns, one day or one week. States differ by
 // pattern and label, not colour alone. Rooms are paged on the server; on a phone each room is a card.
@@ -444,100 +445,6 @@ function PhoneCards({ data, onOpen, onBook }: { data: BookingGrid; onOpen: (b: G
 
 const STATUS_TEXT: Record<number, string> = { 0: "已过期", 1: "已取消", 2: "审核中", 3: "已通过", 4: "已退回" };
 
-interface RoomChoice {
-  id: number;
-  place: string;
-  building: string;
-  size: number;
-}
-
-/**
- * Where a booking can be moved: any open room, searched by place or building on the server and paged (the grid page
- * holds only some rooms). Whether it is free then is checked by the move itself.
- */
-function RoomPicker({ current, value, onChange }: { current: GridRoom; value: RoomChoice; onChange: (r: RoomChoice) => void }) {
-  const [term, setTerm] = useState("");
-  const [debounced, setDebounced] = useState("");
-  const [page, setPage] = useState(1);
-  const [open, setOpen] = useState(false);
-  useEffect(() => {
-    const t = setTimeout(() => {
-      setDebounced(term.trim());
-      setPage(1);
-    }, 250);
-    return () => clearTimeout(t);
-  }, [term]);
-  const options = useQuery({
-    queryKey: ["room-options", debounced, page],
-    queryFn: () => getJson<{ count: number; page: number; size: number; rooms: RoomChoice[] }>("/api/admin/room-options", { q: debounced, page, size: 8 }),
-    enabled: open,
-    placeholderData: (prev) => prev,
-  });
-  const label = (r: RoomChoice) => `${r.building ? `${r.building} · ` : ""}${r.place}（${r.size}人）`;
-  const pages = options.data ? Math.max(1, Math.ceil(options.data.count / options.data.size)) : 1;
-  return (
-    <Field label="会议室" htmlFor="move-room-q">
-      <div className="flex items-center justify-between gap-2 rounded-lg border border-slate-300 px-3 py-2 text-sm" data-testid="move-room">
-        <span>
-          {label(value)}
-          {value.id === current.id ? <span className="ml-1 text-slate-500">（原会议室）</span> : null}
-        </span>
-        {!open && (
-          <Button size="sm" variant="ghost" onClick={() => setOpen(true)}>
-            更换会议室
-          </Button>
-        )}
-      </div>
-      {open && (
-        <div className="mt-2">
-          <input id="move-room-q" type="search" aria-label="搜索会议室" className={inputClass} value={term} onChange={(e) => setTerm(e.target.value)} placeholder="输入会议室名称或楼宇" autoComplete="off" autoFocus />
-          {options.error ? (
-            <p role="alert" className="mt-1 text-sm text-rose-700">
-              {errorText(options.error)}
-            </p>
-          ) : options.data ? (
-            <>
-              <ul className="mt-1 max-h-56 overflow-y-auto rounded-lg border border-slate-200" aria-label="可选会议室">
-                {options.data.rooms.length === 0 && <li className="px-3 py-2 text-sm text-slate-500">没有找到开放中的会议室</li>}
-                {options.data.rooms.map((r) => (
-                  <li key={r.id}>
-                    <button
-                      type="button"
-                      aria-pressed={r.id === value.id}
-                      className="w-full px-3 py-2 text-left text-sm hover:bg-slate-50 aria-pressed:bg-brand-50 aria-pressed:font-medium"
-                      onClick={() => {
-                        onChange(r);
-                        setOpen(false);
-                      }}
-                    >
-                      {label(r)}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-              <div className="mt-1 flex items-center justify-between text-xs text-slate-600">
-                <span>
-                  共 {options.data.count} 间 · 第 {options.data.page}/{pages} 页
-                </span>
-                <span className="flex gap-1">
-                  <Button size="sm" variant="ghost" disabled={options.data.page <= 1} onClick={() => setPage(options.data!.page - 1)}>
-                    上一页
-                  </Button>
-                  <Button size="sm" variant="ghost" disabled={options.data.page >= pages} onClick={() => setPage(options.data!.page + 1)}>
-                    下一页
-                  </Button>
-                </span>
-              </div>
-            </>
-          ) : (
-            <div className="mt-1 h-20 animate-pulse rounded bg-slate-100" />
-          )}
-        </div>
-      )}
-    </Field>
-  );
-}
-
 function BookingDetail({ booking: b, room, onClose }: { booking: GridBooking; room: GridRoom; onClose: () => void }) {
   const toast = useToast();
   const qc = useQueryClient();
@@ -653,7 +560,7 @@ function BookingDetail({ booking: b, room, onClose }: { booking: GridBooking; ro
       {mode === "move" && (
         <div className="mt-4 grid gap-3 sm:grid-cols-2">
           <div className="sm:col-span-2">
-            <RoomPicker current={room} value={roomId} onChange={setRoomId} />
+            <RoomPicker id="move-room" currentId={room.id} value={roomId} onChange={setRoomId} />
           </div>
           <Field label="日期" htmlFor="move-day">
             <input id="move-day" type="date" className={inputClass} value={day} onChange={(e) => setDay(e.target.value)} />
