@@ -6,7 +6,9 @@ import { count, eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { describe, expect, inject, it } from "vitest";
 import { openDb, pgConstraint, pgErrorCode, type DbHandle } from "./client";
-import { admins, appointments, rooms, settings, STATUS, users } from "./schema";
+import { formatDate, formatDateTime } from "@/lib/time";
+import { weekdayOf } from "@/lib/services/calendar/week-label";
+import { admins, appointments, appointmentSeries, rooms, settings, STATUS, users } from "./schema";
 import { DEMO_ROOMS, ensureBaseData } from "./seed";
 import { createTestDb } from "./testing";
 
@@ -126,6 +128,7 @@ describe("first start", () => {
       users: (await h.db.select({ n: count() }).from(users))[0].n,
       appointments: (await h.db.select({ n: count() }).from(appointments))[0].n,
       settings: (await h.db.select({ n: count() }).from(settings))[0].n,
+      series: (await h.db.select({ n: count() }).from(appointmentSeries))[0].n,
     });
     const first = await snapshot();
     await ensureBaseData(h.db, { demo: true });
@@ -143,6 +146,19 @@ describe("first start", () => {
 
     const statuses = await h.db.selectDistinct({ s: appointments.status }).from(appointments);
     expect(statuses.map((r) => r.s).sort()).toEqual([0, 1, 2, 3, 4]);
+
+    // One weekly series (每周二 19:00–21:00 组会) of a demo user: eight approved Tuesdays from the next one.
+    expect(first.series).toBe(1);
+    const [series] = await h.db.select().from(appointmentSeries);
+    expect(series).toMatchObject({ rule: "weekly", startMinute: 19 * 60, duration: 120, purpose: "组会", count: 8 });
+    const dates = await h.db.select({ at: appointments.startsAt, status: appointments.status }).from(appointments).where(eq(appointments.seriesId, series.id));
+    expect(dates).toHaveLength(8);
+    for (const d of dates) {
+      expect(d.status).toBe(3);
+      expect(formatDateTime(d.at)).toMatch(/ 19:00$/);
+      expect(weekdayOf(formatDate(d.at))).toBe(2);
+      expect(d.at.getTime()).toBeGreaterThan(Date.now());
+    }
     await h.close();
   });
 

@@ -76,6 +76,17 @@ export async function dayLabels(from: string, days: number, tx?: Db | Tx): Promi
   return out;
 }
 
+/** The labels of any campus-local dates (a series' occurrences, a list of bookings), from one read of the calendar. */
+export async function labelsOf(dates: string[], tx?: Db | Tx): Promise<Map<string, DayLabel>> {
+  const out = new Map<string, DayLabel>();
+  const wanted = [...new Set(dates)];
+  if (wanted.length === 0) return out;
+  const d = await db(tx);
+  const [terms, hs] = [await listTerms(d), await d.select().from(holidays)];
+  for (const date of wanted) out.set(date, dayLabel(terms, hs, date));
+  return out;
+}
+
 // ---- console edits (super admins), each audited ----
 
 function guard(admin: SessionAdmin | null) {

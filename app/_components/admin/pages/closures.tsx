@@ -6,7 +6,7 @@ import { Badge, Button, Card, EmptyState, ErrorState, Field, inputClass, PageHea
 import { ConfirmDialog, Dialog } from "../../ui/dialog";
 import { useToast } from "../../ui/toast";
 import { errorText, getJson, postForm } from "../api";
-import type { Room } from "../types";
+import { RoomPicker, type RoomChoice } from "../room-picker";
 
 // Closures: a room, a building or every room closed for a stretch (维修, 考试周, 假期), once or every week. Creating
 // one first lists the pending and approved bookings it hits; the admin may cancel them all with one reason.
@@ -29,7 +29,7 @@ export function ClosuresPage() {
   const toast = useToast();
   const qc = useQueryClient();
   const list = useQuery({ queryKey: ["closures"], queryFn: () => getJson<{ closures: ClosureView[] }>("/api/admin/closures") });
-  const rooms = useQuery({ queryKey: ["rooms", "all"], queryFn: () => getJson<{ rooms: Room[] }>("/api/admin/rooms") });
+  const [room, setRoom] = useState<RoomChoice | null>(null);
   const meta = useQuery({
     queryKey: ["grid-buildings"],
     queryFn: () => getJson<{ buildings: string[] }>("/api/admin/grid", { date: new Date().toISOString().slice(0, 10), size: 1 }),
@@ -121,16 +121,9 @@ export function ClosuresPage() {
           </fieldset>
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             {draft.scope === "room" && (
-              <Field label="会议室" htmlFor="cl-room">
-                <select id="cl-room" className={inputClass} value={draft.roomId} onChange={(e) => set("roomId", e.target.value)}>
-                  <option value="">请选择</option>
-                  {rooms.data?.rooms.map((r) => (
-                    <option key={r.roomId} value={r.roomId}>
-                      {r.place}
-                    </option>
-                  ))}
-                </select>
-              </Field>
+              <div className="sm:col-span-2">
+                <RoomPicker id="cl-room" value={room} onChange={(r) => { setRoom(r); set("roomId", String(r.id)); }} />
+              </div>
             )}
             {draft.scope === "building" && (
               <Field label="楼宇" htmlFor="cl-building">

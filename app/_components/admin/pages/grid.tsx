@@ -3,12 +3,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { BookingGrid, GridBooking, GridRoom } from "@/lib/services/console/booking-grid";
 import { BASE_EQUIPMENT } from "@/lib/services/rooms/equipment";
+import { whereLabel } from "@/lib/services/rooms/where-label";
 import { Badge, Button, Card, EmptyState, ErrorState, Field, inputClass, PageHeader } from "../../ui/controls";
 import { Dialog } from "../../ui/dialog";
 import { Pagination } from "../../ui/pagination";
 import { useToast } from "../../ui/toast";
 import { usePaging } from "../../ui/use-paging";
 import { errorText, getJson, postForm } from "../api";
+import { RoomPicker, type RoomChoice } from "../room-picker";
 
 // The bookings grid: rooms as rows (grouped by building), time as columns, one day or one week. States differ by
 // pattern and label, not colour alone. Rooms are paged on the server; on a phone each room is a card.
@@ -178,7 +180,7 @@ export function GridPage() {
           <Pagination {...pagerProps(data.total)} />
         </section>
       )}
-      {detail && data && <BookingDetail booking={detail.booking} room={detail.room} rooms={data.rooms} onClose={() => setDetail(null)} />}
+      {detail && data && <BookingDetail booking={detail.booking} room={detail.room} onClose={() => setDetail(null)} />}
       {booking && <BookOnBehalf sel={booking} onClose={() => setBooking(null)} />}
     </>
   );
@@ -254,7 +256,7 @@ function DesktopGrid({
                     {r.place}
                   </div>
                   <div className="truncate text-xs text-slate-500">
-                    {r.size}人{r.floor ? ` · ${r.floor}` : ""}
+                    {r.size}人{r.floor ? ` · ${whereLabel("", r.floor)}` : ""}
                     {r.checkInRequired ? " · 需签到" : ""}
                     {!r.available ? " · 未开放" : ""}
                   </div>
@@ -390,7 +392,7 @@ function PhoneCards({ data, onOpen, onBook }: { data: BookingGrid; onOpen: (b: G
               <p className="font-medium text-slate-900">{r.place}</p>
               <p className="text-xs text-slate-500">
                 {r.building || "未设置楼宇"}
-                {r.floor ? ` · ${r.floor}` : ""} · {r.size}人{r.checkInRequired ? " · 需签到" : ""}
+                {r.floor ? ` · ${whereLabel("", r.floor)}` : ""} · {r.size}人{r.checkInRequired ? " · 需签到" : ""}
               </p>
             </div>
             {r.available && (
@@ -443,12 +445,12 @@ function PhoneCards({ data, onOpen, onBook }: { data: BookingGrid; onOpen: (b: G
 
 const STATUS_TEXT: Record<number, string> = { 0: "已过期", 1: "已取消", 2: "审核中", 3: "已通过", 4: "已退回" };
 
-function BookingDetail({ booking: b, room, rooms, onClose }: { booking: GridBooking; room: GridRoom; rooms: GridRoom[]; onClose: () => void }) {
+function BookingDetail({ booking: b, room, onClose }: { booking: GridBooking; room: GridRoom; onClose: () => void }) {
   const toast = useToast();
   const qc = useQueryClient();
   const [mode, setMode] = useState<"view" | "cancel" | "move">("view");
   const [reason, setReason] = useState("");
-  const [roomId, setRoomId] = useState(String(room.id));
+  const [roomId, setRoomId] = useState<RoomChoice>({ id: room.id, place: room.place, building: room.building, size: room.size });
   const [day, setDay] = useState(b.startsAt.slice(0, 10));
   const [start, setStart] = useState(b.startsAt.slice(11));
   const [end, setEnd] = useState(b.endsAt.slice(11));
@@ -466,7 +468,7 @@ function BookingDetail({ booking: b, room, rooms, onClose }: { booking: GridBook
   });
   const minutes = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
   const move = useMutation({
-    mutationFn: () => postForm("/api/admin/bookings/move", { id: b.id, roomId, start: `${day}T${start}`, duration: minutes(end) - minutes(start) }),
+    mutationFn: () => postForm("/api/admin/bookings/move", { id: b.id, roomId: roomId.id, start: `${day}T${start}`, duration: minutes(end) - minutes(start) }),
     onSuccess: () => done("已调整，并已通知预约人原时间地点和新时间地点"),
     onError: (e) => setError(errorText(e)),
   });
@@ -557,16 +559,9 @@ function BookingDetail({ booking: b, room, rooms, onClose }: { booking: GridBook
       )}
       {mode === "move" && (
         <div className="mt-4 grid gap-3 sm:grid-cols-2">
-          <Field label="会议室" htmlFor="move-room">
-            <select id="move-room" className={inputClass} value={roomId} onChange={(e) => setRoomId(e.target.value)}>
-              {rooms.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.building ? `${r.building} · ` : ""}
-                  {r.place}（{r.size}人）
-                </option>
-              ))}
-            </select>
-          </Field>
+          <div className="sm:col-span-2">
+            <RoomPicker id="move-room" currentId={room.id} value={roomId} onChange={setRoomId} />
+          </div>
           <Field label="日期" htmlFor="move-day">
             <input id="move-day" type="date" className={inputClass} value={day} onChange={(e) => setDay(e.target.value)} />
           </Field>

@@ -10,6 +10,7 @@ import { fieldErrors } from "../form-errors";
 import { pad2 } from "../status";
 import type { ServerProperties } from "../types";
 import { RoomSettingsCard } from "./room-settings";
+import { SeriesSettingsCard } from "./series-settings";
 
 interface Draft {
   open: string;
@@ -149,7 +150,8 @@ export function SettingsPage() {
           </Button>
         </div>
       </form>
-      <div className="mt-6">
+      <div className="mt-6 space-y-4">
+        <SeriesSettingsCard />
         <RoomSettingsCard />
       </div>
     </>

@@ -12,6 +12,7 @@ import { getSessionAdmin, getSessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/locale";
 import { getAppointmentDetail } from "@/lib/services/booking/get-appointment-detail";
+import { labelsOf } from "@/lib/services/calendar/academic-calendar";
 import { formatDate, formatDateTimeSeconds, zone } from "@/lib/time";
 import { pageId } from "@/lib/validation/page-params";
 import { hhmmIn } from "@/lib/zoned-time";
@@ -46,6 +47,7 @@ export default async function BookingDetailPage({ params, searchParams }: Props)
     );
   }
   const tz = zone();
+  const label = (await labelsOf([formatDate(b.startsAt)])).get(formatDate(b.startsAt));
   const minutes = Math.round((b.endsAt.getTime() - b.startsAt.getTime()) / 60_000);
   const day = new Intl.DateTimeFormat(locale, { month: "long", day: "numeric", weekday: "short", timeZone: tz }).format(b.startsAt);
   // Each fact once: the status and the number are rows of the list (not repeated in the heading).
@@ -53,7 +55,7 @@ export default async function BookingDetailPage({ params, searchParams }: Props)
     [t("status"), <StatusBadge key="s" status={b.status} label={t(STATUS_META[b.status]?.key ?? "tabExpired")} />],
     [t("recordNo"), String(b.id)],
     [t("place"), b.place],
-    [t("startTime"), `${day} ${hhmmIn(b.startsAt, tz)}–${hhmmIn(b.endsAt, tz)}`],
+    [t("startTime"), `${day} ${hhmmIn(b.startsAt, tz)}–${hhmmIn(b.endsAt, tz)}${label?.week ? `（${t("teachingWeek", { n: label.week })}）` : ""}`],
     [t("duration"), t("minutes", { n: minutes })],
     [t("purpose"), b.purpose],
     [t("participants"), t("people", { n: b.participants })],
