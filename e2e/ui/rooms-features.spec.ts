@@ -38,9 +38,16 @@ async function shoot(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}/${name}-${PHONE.width}x${PHONE.height}.png`, fullPage: true });
 }
 
-async function json(res: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<any> {
+/** A JSON answer, with the fields this spec reads (each answer has some of them). */
+interface Answer {
+  errcode: number;
+  facts: { photos: unknown[]; checkInUrl: string };
+  history: { appointId: number }[];
+}
+
+async function json(res: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<Answer> {
   expect(res.status()).toBeLessThan(500);
-  return res.json();
+  return (await res.json()) as Answer;
 }
 
 /** Approves through the API (auto-review off meanwhile, as manual review requires), like the user-pages spec. */

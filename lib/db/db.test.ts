@@ -159,7 +159,8 @@ describe.skipIf(onPostgres)("the embedded database directory", () => {
   it("refuses a second process on the same directory, and admits one after the first closed", async () => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pglite-lock-")), "data");
     const child = () =>
-      execFileSync(process.execPath, ["--import", "tsx", "lib/db/testing/open-dir-child.ts", dir], { encoding: "utf8" }).trim();
+      // react-server: the server modules start with `import "server-only"`, which throws under plain node.
+      execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/db/testing/open-dir-child.ts", dir], { encoding: "utf8" }).trim();
     const first = await openDb({ dataDir: dir });
     try {
       const out = child();

@@ -1,3 +1,4 @@
+import "server-only";
 import { isAppError } from "@/lib/errors";
 
 // Calendar responses (text/calendar). Feeds are fetched by calendar apps without cookies, by secret address.

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { SessionAdmin } from "@/lib/auth/session";
 import { getDb, pgErrorCode, type Db, type Tx } from "@/lib/db";

@@ -1,5 +1,7 @@
 // Pure academic-calendar arithmetic (shared by the server and the booking form). Dates are campus-local `yyyy-MM-dd`.
 
+import "server-only";
+
 export interface TermFacts {
   id: number;
   name: string;

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { BookingGrid, GridBooking, GridRoom } from "@/lib/services/console/booking-grid";
-import { BASE_EQUIPMENT } from "@/lib/services/rooms/equipment";
+import { BASE_EQUIPMENT } from "@/lib/domain/equipment";
 import { Badge, Button, Card, EmptyState, ErrorState, Field, inputClass, PageHeader } from "../../ui/controls";
 import { Dialog } from "../../ui/dialog";
 import { Pagination } from "../../ui/pagination";
@@ -453,7 +453,9 @@ function BookingDetail({ booking: b, room, rooms, onClose }: { booking: GridBook
   const [start, setStart] = useState(b.startsAt.slice(11));
   const [end, setEnd] = useState(b.endsAt.slice(11));
   const [error, setError] = useState<string | null>(null);
-  const live = b.end > Date.now();
+  // Whether the booking has not ended, as of opening the dialog.
+  const [openedAt] = useState(Date.now);
+  const live = b.end > openedAt;
   const done = (msg: string) => {
     toast.success(msg);
     qc.invalidateQueries({ queryKey: ["grid"] });

@@ -11,7 +11,9 @@ import { btnSecondary, card, focusRing } from "@/app/_components/ui/styles";
 import { getSessionAdmin, getSessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/locale";
+import { STATUS } from "@/lib/db/schema";
 import { getAppointmentDetail } from "@/lib/services/booking/get-appointment-detail";
+import { getCheckInState } from "@/lib/services/checkin/get-check-in-state";
 import { formatDate, formatDateTimeSeconds, zone } from "@/lib/time";
 import { pageId } from "@/lib/validation/page-params";
 import { hhmmIn } from "@/lib/zoned-time";
@@ -45,6 +47,7 @@ export default async function BookingDetailPage({ params, searchParams }: Props)
       </div>
     );
   }
+  const checkIn = await getCheckInState(b.id);
   const tz = zone();
   const minutes = Math.round((b.endsAt.getTime() - b.startsAt.getTime()) / 60_000);
   const day = new Intl.DateTimeFormat(locale, { month: "long", day: "numeric", weekday: "short", timeZone: tz }).format(b.startsAt);
@@ -92,7 +95,7 @@ export default async function BookingDetailPage({ params, searchParams }: Props)
           </p>
         )}
         <div className="mt-3">
-          <BookingCheckIn id={b.id} status={b.status} />
+          <BookingCheckIn state={checkIn} live={b.status === STATUS.APPROVED || b.status === STATUS.PENDING} />
         </div>
         {b.queuePosition !== null && (
           <p data-testid="queue-position" className="mt-3 rounded-xl bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
