@@ -14,12 +14,25 @@ const layer = (dirs) => `^(@/|(\\.\\./)+)(${dirs})(/|$)`;
 const serverOnlyPlugin = {
   rules: {
     "require-server-only": {
-      meta: { type: "problem", schema: [], messages: { missing: 'This layer never reaches a browser: start the module with `import "server-only";`.' } },
+      meta: {
+        type: "problem",
+        fixable: "code",
+        schema: [],
+        messages: { missing: 'This layer never reaches a browser: start the module with `import "server-only";` (eslint --fix adds it).' },
+      },
       create(context) {
         return {
           Program(node) {
             const has = node.body.some((s) => s.type === "ImportDeclaration" && s.source.value === "server-only" && s.specifiers.length === 0);
-            if (!has) context.report({ node, loc: { line: 1, column: 0 }, messageId: "missing" });
+            if (has) return;
+            const first = node.body[0];
+            const next = first?.type === "ImportDeclaration" ? "\n" : "\n\n";
+            context.report({
+              node,
+              loc: { line: 1, column: 0 },
+              messageId: "missing",
+              fix: (fixer) => (first ? fixer.insertTextBefore(first, `import "server-only";${next}`) : fixer.insertTextAfter(node, 'import "server-only";\n')),
+            });
           },
         };
       },
