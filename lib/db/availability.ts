@@ -1,3 +1,4 @@
+import "server-only";
 import type { Sql } from "postgres";
 
 // When Postgres connections are killed or the server restarts, requests either succeed after one transparent retry of

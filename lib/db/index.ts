@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/env";
 import { openDb, type Db, type DbHandle } from "./client";
 import { ensureBaseData } from "./seed";

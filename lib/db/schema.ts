@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -149,7 +150,7 @@ export const rooms = pgTable(
     /** Building (楼宇) and floor, for search filters, the console grid and reports; "" = not given. */
     building: varchar("building", { length: 64 }).notNull().default(""),
     floor: varchar("floor", { length: 16 }).notNull().default(""),
-    /** Equipment keys (投影仪, 白板, 视频会议, 电话, 电视, 音响 and the admin's own), see lib/services/rooms/equipment.ts. */
+    /** Equipment keys (投影仪, 白板, 视频会议, 电话, 电视, 音响 and the admin's own), see lib/domain/equipment.ts. */
     equipment: text("equipment").array().notNull().default(sql`'{}'::text[]`),
     description: varchar("description", { length: 1000 }).notNull().default(""),
     /** Check-in required (no-show release): a booking nobody checked in to by the deadline is released. */
@@ -351,7 +352,7 @@ export const settings = pgTable(
     checkInBeforeMinutes: integer("check_in_before_minutes").notNull().default(10),
     /** … and closes this many minutes after it (the no-show deadline). */
     checkInAfterMinutes: integer("check_in_after_minutes").notNull().default(15),
-    /** Equipment names the admin added to BASE_EQUIPMENT (lib/services/rooms/equipment.ts). */
+    /** Equipment names the admin added to BASE_EQUIPMENT (lib/domain/equipment.ts). */
     extraEquipment: text("extra_equipment").array().notNull().default(sql`'{}'::text[]`),
     /** Recurring bookings: how far a series may reach (weeks after its first date) and how many occurrences it may have. */
     seriesMaxWeeks: integer("series_max_weeks").notNull().default(16),

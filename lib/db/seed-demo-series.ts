@@ -1,6 +1,7 @@
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { formatDate, fromLocal } from "@/lib/time";
-import { weekdayOf } from "@/lib/services/calendar/week-label";
+import { weekdayOf } from "@/lib/domain/week-label";
 import { addDays } from "@/lib/zoned-time";
 import type { Db } from "./client";
 import { appointmentSeries, appointments, rooms, STATUS, users } from "./schema";

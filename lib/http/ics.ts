@@ -1,3 +1,4 @@
+import "server-only";
 import { isAppError } from "@/lib/errors";
 import { isDatabaseUnavailable, plainUnavailable } from "./unavailable";
 

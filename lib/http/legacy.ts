@@ -1,3 +1,4 @@
+import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getSessionAdmin, getSessionUser, type SessionAdmin, type SessionUser } from "@/lib/auth/session";
@@ -46,10 +47,6 @@ interface Options<S extends z.ZodType> {
   htmlErrors?: { redirectUrl?: string; redirectMsg?: string };
   /** Parameters whose bad values have their own legacy code instead of 4002 (e.g. `ais` → 2007). */
   errorCodes?: Record<string, ErrorCode>;
-}
-
-export function legacyError(code: keyof typeof MESSAGES, message?: string) {
-  return NextResponse.json({ errcode: code, errmsg: message ?? MESSAGES[code] });
 }
 
 export function ok<T extends object>(extra?: T) {

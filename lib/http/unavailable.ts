@@ -1,3 +1,4 @@
+import "server-only";
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "@/lib/db/availability";
 
 // The HTTP side of a database outage: every adapter answers 503 with Retry-After in its own envelope (never 500).

@@ -4,7 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useT } from "@/lib/i18n/client";
 import type { ClassPeriod, Term } from "@/lib/services/calendar/academic-calendar";
-import type { DayLabel } from "@/lib/services/calendar/week-label";
+import type { DayLabel } from "@/lib/domain/week-label";
 import { legacyGet } from "../ui/legacy-fetch";
 import { chip } from "../ui/styles";
 

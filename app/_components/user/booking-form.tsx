@@ -128,9 +128,7 @@ export function BookingForm(props: {
 
   const submit = useMutation({
     mutationFn: async () => {
-      const res = await legacyPost<{ appointId?: number; id?: number }>("/appointment", payload);
-      const created = res.appointId ?? res.id;
-      if (typeof created === "number") return created;
+      await legacyPost<object>("/appointment", payload);
       // The legacy answer carries no id: find the booking just made among the pending and the approved ones (an
       // instant decision may already have approved it).
       type H = { history: { appointId: number; place: string; startTime: string }[] };

@@ -1,7 +1,7 @@
 // The room page's photos and facts (building and floor, equipment, description, check-in rule).
 import { getT } from "@/lib/i18n/locale";
 import type { RoomProfile } from "@/lib/services/rooms/get-room-profile";
-import { whereLabel } from "@/lib/services/rooms/where-label";
+import { whereLabel } from "@/lib/domain/where-label";
 import { BASE } from "../ui/legacy-fetch";
 import { card } from "../ui/styles";
 import { EquipmentList } from "./equipment-icons";

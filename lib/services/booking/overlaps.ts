@@ -1,3 +1,4 @@
+import "server-only";
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { appointments, STATUS, type StatusCode } from "@/lib/db/schema";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, ne } from "drizzle-orm";
 import { getDb, type Tx } from "@/lib/db";
 import { appointments, attendees, STATUS, type StatusCode } from "@/lib/db/schema";

@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema";
 import { currentTerm, dayLabels, getAcademicCalendar, labelsOf, removeCalendarItem, saveHoliday, savePeriod, saveTerm, termContaining } from "./academic-calendar";
-import { dayLabel, termLastDay } from "./week-label";
+import { dayLabel, termLastDay } from "@/lib/domain/week-label";
 
 const admin = { id: 1, username: "admin", privileged: true };
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { SessionAdmin } from "@/lib/auth/session";
 import { getDb, pgErrorCode, type Db, type Tx } from "@/lib/db";
@@ -8,7 +9,7 @@ import { adminActor } from "@/lib/services/console/admin-bookings";
 import { formatDate, parseLocalDate } from "@/lib/time";
 import { minutesToHhmm } from "@/lib/zoned-time";
 import { addDays } from "@/lib/zoned-time";
-import { dayLabel, findTerm, termLastDay, type DayLabel } from "./week-label";
+import { dayLabel, findTerm, termLastDay, type DayLabel } from "@/lib/domain/week-label";
 
 export interface Term {
   id: number;

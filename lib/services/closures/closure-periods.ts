@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db";
 import { closures } from "@/lib/db/schema";

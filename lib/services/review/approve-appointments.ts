@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, pgErrorCode, type Tx } from "@/lib/db";
 import { appointments, rooms, STATUS, users } from "@/lib/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, arrayContains, eq, gte, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, rooms } from "@/lib/db/schema";

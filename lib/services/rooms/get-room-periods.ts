@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gte, lt } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, rooms, STATUS } from "@/lib/db/schema";

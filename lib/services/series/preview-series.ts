@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type Tx } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
 import { assertBookable } from "@/lib/services/booking/assert-bookable";

@@ -2,8 +2,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { BookingGrid, GridBooking, GridRoom } from "@/lib/services/console/booking-grid";
-import { BASE_EQUIPMENT } from "@/lib/services/rooms/equipment";
-import { whereLabel } from "@/lib/services/rooms/where-label";
+import { BASE_EQUIPMENT } from "@/lib/domain/equipment";
+import { whereLabel } from "@/lib/domain/where-label";
 import { Badge, Button, Card, EmptyState, ErrorState, Field, inputClass, PageHeader } from "../../ui/controls";
 import { Dialog } from "../../ui/dialog";
 import { Pagination } from "../../ui/pagination";
@@ -455,7 +455,9 @@ function BookingDetail({ booking: b, room, onClose }: { booking: GridBooking; ro
   const [start, setStart] = useState(b.startsAt.slice(11));
   const [end, setEnd] = useState(b.endsAt.slice(11));
   const [error, setError] = useState<string | null>(null);
-  const live = b.end > Date.now();
+  // Whether the booking has not ended, as of opening the dialog.
+  const [openedAt] = useState(Date.now);
+  const live = b.end > openedAt;
   const done = (msg: string) => {
     toast.success(msg);
     qc.invalidateQueries({ queryKey: ["grid"] });

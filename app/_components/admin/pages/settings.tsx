@@ -1,7 +1,7 @@
 "use client";
 import "@/lib/validation/zod-client"; // before any schema is used: no eval probe under the CSP
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { settingsFormSchema, MAX_CLEAN_INTERVAL_DAYS, MAX_REVIEW_INTERVAL_MINUTES } from "@/lib/validation/settings";
 import { Button, Card, ErrorState, Field, inputClass, PageHeader, Switch } from "../../ui/controls";
 import { useToast } from "../../ui/toast";
@@ -44,11 +44,10 @@ export function SettingsPage() {
   const qc = useQueryClient();
   const toast = useToast();
   const props = useQuery({ queryKey: ["properties"], queryFn: () => getJson<ServerProperties>("/server/properties") });
-  const [draft, setDraft] = useState<Draft | null>(null);
+  // The form: the admin's edits, or (none yet, or reset) the saved values.
+  const [edited, setDraft] = useState<Draft | null>(null);
+  const draft = edited ?? (props.data ? toDraft(props.data) : null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  useEffect(() => {
-    if (props.data && !draft) setDraft(toDraft(props.data));
-  }, [props.data, draft]);
 
   const save = useMutation({
     mutationFn: (input: ReturnType<typeof toInput>) => postForm<{ errmsg: string }>("/server/properties", input),

@@ -29,7 +29,7 @@ export function UsersPage({ privileged }: { privileged: boolean }) {
   const { page, size, setPage, pagerProps } = usePaging();
   const [selected, setSelected] = useState<Map<number, string>>(new Map());
   const [promote, setPromote] = useState<0 | 1 | null>(null);
-  useEffect(() => setPage(1), [q]);
+  useEffect(() => setPage(1), [q, setPage]);
 
   const list = useQuery({
     queryKey: ["users", { q, page, size }],
@@ -167,7 +167,6 @@ export function UsersPage({ privileged }: { privileged: boolean }) {
                   <td className="px-4 py-2.5">
                     <div className="flex items-center gap-2.5">
                       {u.avatar ? (
-                        // eslint-disable-next-line @next/next/no-img-element
                         <img src={u.avatar} alt="" className="h-8 w-8 rounded-full bg-slate-100 object-cover" loading="lazy" referrerPolicy="no-referrer" />
                       ) : (
                         <span aria-hidden className="grid h-8 w-8 place-items-center rounded-full bg-slate-200 text-xs text-slate-600">

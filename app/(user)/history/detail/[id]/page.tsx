@@ -11,8 +11,10 @@ import { btnSecondary, card, focusRing } from "@/app/_components/ui/styles";
 import { getSessionAdmin, getSessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/locale";
+import { STATUS } from "@/lib/db/schema";
 import { getAppointmentDetail } from "@/lib/services/booking/get-appointment-detail";
 import { labelsOf } from "@/lib/services/calendar/academic-calendar";
+import { getCheckInState } from "@/lib/services/checkin/get-check-in-state";
 import { formatDate, formatDateTimeSeconds, zone } from "@/lib/time";
 import { pageId } from "@/lib/validation/page-params";
 import { hhmmIn } from "@/lib/zoned-time";
@@ -46,6 +48,7 @@ export default async function BookingDetailPage({ params, searchParams }: Props)
       </div>
     );
   }
+  const checkIn = await getCheckInState(b.id);
   const tz = zone();
   const label = (await labelsOf([formatDate(b.startsAt)])).get(formatDate(b.startsAt));
   const minutes = Math.round((b.endsAt.getTime() - b.startsAt.getTime()) / 60_000);
@@ -94,7 +97,7 @@ export default async function BookingDetailPage({ params, searchParams }: Props)
           </p>
         )}
         <div className="mt-3">
-          <BookingCheckIn id={b.id} status={b.status} />
+          <BookingCheckIn state={checkIn} live={b.status === STATUS.APPROVED || b.status === STATUS.PENDING} />
         </div>
         {b.queuePosition !== null && (
           <p data-testid="queue-position" className="mt-3 rounded-xl bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
