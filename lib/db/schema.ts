@@ -253,6 +253,18 @@ export const appointments = pgTable(
     index("appointments_user_status_idx").on(t.userId, t.status, t.submittedAt),
     index("appointments_status_submitted_idx").on(t.status, t.submittedAt),
     index("appointments_series_idx").on(t.seriesId),
+    // Room search: every approved booking that touches a period, over all rooms at once (an index that leads with
+    // the time range; the exclusion constraint's index leads with the room and is walked almost whole when only the
+    // range is bound). Written with the two-argument tstzrange (the same '[)' range) so that the planner matches
+    // the search's condition to this index only, never to the constraint's.
+    index("appointments_approved_period_gist")
+      .using("gist", sql`tstzrange(${t.startsAt}, ${t.endsAt})`)
+      .where(sql`${t.status} = 3`),
+    // Pending requests of a room that overlap a period: the approval cascade (overlaps(roomId, …, PENDING)), the
+    // instant decision of a submission, the pending counts of search results and the review queue's position.
+    index("appointments_pending_room_period_gist")
+      .using("gist", t.roomId, sql`tstzrange(${t.startsAt}, ${t.endsAt}, '[)')`)
+      .where(sql`${t.status} = 2`),
     // The no-show release scans approved bookings by start time.
     index("appointments_status_start_idx").on(t.status, t.startsAt),
     // The EXCLUDE constraint (no two approved bookings of a room overlap) is in a custom migration.
@@ -379,6 +391,18 @@ export const cacheEntries = pgTable("cache_entries", {
   value: text("value").notNull(),
   expiresAt: tstz("expires_at").notNull(),
   updatedAt: tstz("updated_at").notNull().defaultNow(),
+});
+
+/**
+ * Change counters of data that server processes cache (`rooms`: the open rooms in their legacy order), bumped by
+ * statement triggers on those tables (migration 0014), so every writer — services, Open API, sheet import, plain SQL,
+ * another server process — invalidates every process's copy. Readers fold the counter into a statement they run
+ * anyway. The counter moves to at least the current microsecond on every bump, so a re-created database never
+ * repeats a value a process has cached.
+ */
+export const cacheVersions = pgTable("cache_versions", {
+  name: varchar("name", { length: 32 }).primaryKey(),
+  version: bigint("version", { mode: "number" }).notNull().default(0),
 });
 
 /** Fixed-window counters for throttling (admin sign-in, search, submission), shared across instances. */

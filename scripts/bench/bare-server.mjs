@@ -239,7 +239,7 @@ const server = http.createServer(async (req, res) => {
     if (req.method === "GET" && url.pathname === "/meeting/room/periods") {
       const list = await periods(Object.fromEntries(url.searchParams));
       if (!list) return fail(res, 4002, "数据格式有误(roomId: 会议室不存在)");
-      return json(res, { errcode: 0, errmsg: "ok", roomId: 0, periods: list });
+      return json(res, { errcode: 0, errmsg: "ok", roomId: Number(url.searchParams.get("roomId")), periods: list });
     }
     if (req.method === "POST" && url.pathname === "/meeting/appointment") {
       const p = await readForm(req);

@@ -43,7 +43,7 @@ export async function SearchResults({ q, found: data }: { q: SearchQuery; found:
       ) : (
         <ul className="grid gap-3 md:grid-cols-2">
           {data.rooms.map((r) => {
-            const allDay = r.busy.length === 0 && r.windows.length === 1 && r.windows[0].start === data.opensAt && r.windows[0].end === data.closesAt;
+            const allDay = r.busy.length === 0 && r.windows.length === 1 && r.windows[0].start === r.opensAt && r.windows[0].end === r.closesAt;
             const bookStart = r.slotFree && startLabel ? startLabel : r.nearest !== null ? fmt(r.nearest) : r.windows[0] ? fmt(r.windows[0].start) : "";
             const params = new URLSearchParams({ duration: String(q.duration), ...(bookStart ? { start: bookStart } : {}), ...(q.size ? { size: String(q.size) } : {}) });
             const waiting = r.slotFree ? (pending.get(r.id) ?? 0) : 0;
