@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
-import { getSessionAdmin, type SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
+import { getSessionAdmin } from "@/lib/auth/session";
 import { AppError, MESSAGES } from "@/lib/errors";
 import { runWithRequestContext, setRequestActor } from "@/lib/request-context";
 import { adminActor, contextFromHeaders } from "./context";

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { getSessionAdmin, getSessionUser, type SessionAdmin, type SessionUser } from "@/lib/auth/session";
+import type { SessionAdmin, SessionUser } from "@/lib/auth/identity";
+import { getSessionAdmin, getSessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { AppError, badInput, MESSAGES, type ErrorCode } from "@/lib/errors";
 import { assertWithinBudget, type Budget } from "@/lib/services/rate-limit/assert-within-budget";

@@ -1,8 +1,8 @@
 import { getDb, pgErrorCode } from "@/lib/db";
 import { admins } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { hashPassword } from "@/lib/auth/password";
-import type { SessionAdmin } from "@/lib/auth/session";
+import { hashPassword } from "@/lib/crypto/password";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { RESERVED_ADMIN_NAME, type AddAdminInput } from "@/lib/validation/admin";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { requireSuper } from "./admin-guards";

@@ -2,7 +2,7 @@ import { count, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db";
 import { admins } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 
 // Admin changes are serialised by one transaction-scoped advisory lock: without it two super admins deleting or
 // demoting each other at the same moment could both pass the "another super admin remains" check.

@@ -1,7 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { verifyPassword } from "@/lib/auth/password";
-import type { SessionAdmin } from "@/lib/auth/session";
+import { verifyPassword } from "@/lib/crypto/password";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { admins, users } from "@/lib/db/schema";
 import { useTestDb } from "@/lib/db/testing";

@@ -4,7 +4,7 @@ import { WecomError } from "@/lib/clients/wecom/errors";
 import { getDb } from "@/lib/db";
 import { admins, users } from "@/lib/db/schema";
 import { AppError, badInput } from "@/lib/errors";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { RESERVED_ADMIN_NAME, type BatchAddAdminsInput } from "@/lib/validation/admin";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { lockAdminsFor, requireSuper } from "./admin-guards";

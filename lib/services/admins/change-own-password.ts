@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/crypto/password";
 import { getDb } from "@/lib/db";
 import { admins } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";

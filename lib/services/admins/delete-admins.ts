@@ -2,7 +2,7 @@ import { inArray } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { admins } from "@/lib/db/schema";
 import { AppError, badInput } from "@/lib/errors";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import type { DeleteAdminsInput } from "@/lib/validation/admin";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { assertSuperAdminRemains, lockAdminsFor, requireSuper } from "./admin-guards";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { admins } from "@/lib/db/schema";
 import { AppError, badInput } from "@/lib/errors";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { toAdminRow, type AdminRow } from "./to-admin-row";
 
 /** One admin, for the edit form: a super admin may read any row, an admin only their own. */

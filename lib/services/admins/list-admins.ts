@@ -2,7 +2,7 @@ import { asc, count } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { admins } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { pageWindow, type PagingInput } from "@/lib/validation/paging";
 import { toAdminRow, type AdminRow } from "./to-admin-row";
 

@@ -1,6 +1,6 @@
 import { desc } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { ACTION_LABELS, ACTOR_LABELS, CHANNEL_LABELS, label, OBJECT_LABELS } from "@/lib/audit-labels";
 import { getDb } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema";

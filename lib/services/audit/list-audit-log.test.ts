@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { auditLog, users } from "@/lib/db/schema";
 import { useTestDb } from "@/lib/db/testing";

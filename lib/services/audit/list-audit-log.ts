@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { auditLog, users } from "@/lib/db/schema";
 import { AppError, badInput } from "@/lib/errors";

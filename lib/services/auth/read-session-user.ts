@@ -1,5 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { verifyPassword } from "@/lib/auth/password";
+import { verifyPassword } from "@/lib/crypto/password";
 import type { TokenAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { admins } from "@/lib/db/schema";

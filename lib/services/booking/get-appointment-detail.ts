@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, rooms, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import type { SessionAdmin, SessionUser } from "@/lib/auth/session";
+import type { SessionAdmin, SessionUser } from "@/lib/auth/identity";
 import { appointmentRecordColumns, type AppointmentRecord } from "./appointment-record";
 import { isCancellable } from "./is-cancellable";
 import { queuePosition } from "./pending-requests";

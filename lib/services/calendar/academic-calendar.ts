@@ -1,5 +1,5 @@
 import { asc, eq } from "drizzle-orm";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb, pgErrorCode, type Db, type Tx } from "@/lib/db";
 import { academicTerms, classPeriods, holidays } from "@/lib/db/schema";
 import { AppError, badInput, notFound } from "@/lib/errors";

@@ -1,4 +1,4 @@
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { campusEnabled } from "@/lib/clients/campus/config";
 import { XLSX_TYPE } from "@/lib/services/rooms-sheet/sheet-format";
 import { storeCampusFile, type StoredCampusFile } from "./files";

@@ -2,7 +2,7 @@ import { and, count, desc, eq, sql } from "drizzle-orm";
 import { listChannels } from "@/lib/clients/campus/api";
 import { campusConfig, campusEnabled } from "@/lib/clients/campus/config";
 import { CampusError } from "@/lib/clients/campus/errors";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { campusStatus, jobState, outbox, settings } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";

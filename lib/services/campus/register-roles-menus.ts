@@ -1,7 +1,7 @@
 import { addMenuBatch, addRoleBatch, listAppRoles, listMenus, updateMenuBatch, type CampusMenu, type MenuInput } from "@/lib/clients/campus/api";
 import { campusConfig, campusEnabled } from "@/lib/clients/campus/config";
 import { CampusError } from "@/lib/clients/campus/errors";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";

@@ -1,4 +1,4 @@
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { CampusError } from "@/lib/clients/campus/errors";
 import { AppError } from "@/lib/errors";
 import { runWithRequestContext, requestContext } from "@/lib/request-context";

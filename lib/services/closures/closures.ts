@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb, type Db, type Tx } from "@/lib/db";
 import { appointments, closures, rooms, STATUS, users } from "@/lib/db/schema";
 import { AppError, badInput, notFound } from "@/lib/errors";

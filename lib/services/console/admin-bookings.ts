@@ -1,5 +1,5 @@
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb, type Tx } from "@/lib/db";
 import { appointments, rooms, STATUS, users } from "@/lib/db/schema";
 import { AppError, badInput } from "@/lib/errors";

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, exists, gt, gte, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { appointments, closures, rooms, STATUS, users } from "@/lib/db/schema";
 import { AppError, badInput } from "@/lib/errors";

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gt, gte, lt, min, or, sql } from "drizzle-orm";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { appointments, outbox, rooms, settings, STATUS } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";

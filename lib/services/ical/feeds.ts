@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, gte, inArray, or, sql, type SQL } from "drizzle-orm";
-import type { SessionAdmin, SessionUser } from "@/lib/auth/session";
+import type { SessionAdmin, SessionUser } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { appointments, attendees, rooms, STATUS, users } from "@/lib/db/schema";
 import { env } from "@/lib/env";

@@ -1,4 +1,4 @@
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/time";
 import { listDeliveries, type DeliveryStatus } from "./list-deliveries";

@@ -2,7 +2,7 @@ import { asc, count, ilike, or, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { formatDateTime } from "@/lib/time";
 import { pageWindow, type PagingInput } from "@/lib/validation/paging";
 import { toProfile, type Profile } from "./to-profile";

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, lt } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { appointments, rooms, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";

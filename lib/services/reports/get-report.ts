@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows";
 import { STATUS } from "@/lib/db/schema";

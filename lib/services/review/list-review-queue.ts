@@ -1,5 +1,5 @@
 import { aliasedTable, and, asc, count, eq, gt, gte, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { appointments, rooms, STATUS, users } from "@/lib/db/schema";
 import { AppError, badInput } from "@/lib/errors";

@@ -2,7 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import { getDb, pgErrorCode } from "@/lib/db";
 import { roomUploads, rooms } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { requireSuper } from "@/lib/services/admins/admin-guards";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";

@@ -2,7 +2,7 @@ import { asc } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { getDb } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { requireSuper } from "@/lib/services/admins/admin-guards";
 import { EQUIPMENT_SEPARATOR, FACT_HEADERS, HEADERS, SHEET_NAME } from "./sheet-format";
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { roomUploads, rooms } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { requireSuper } from "@/lib/services/admins/admin-guards";
 import { diffRooms, type SheetChanges } from "./diff-rooms";
 import { parseRoomsSheet, SheetTooLargeError } from "./parse-rooms-sheet";

@@ -2,7 +2,7 @@ import path from "node:path";
 import { getDb } from "@/lib/db";
 import { roomUploads } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { requireSuper } from "@/lib/services/admins/admin-guards";
 import { loadWorkbook, SheetTooLargeError } from "./parse-rooms-sheet";
 import { SHEET_MAX_BYTES, SHEET_TOO_LARGE } from "./sheet-format";

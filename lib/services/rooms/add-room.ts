@@ -1,7 +1,7 @@
 import { getDb, pgErrorCode } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";
 import { badInput } from "@/lib/errors";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { requireSuper } from "@/lib/services/admins/admin-guards";
 import type { AddRoomInput } from "@/lib/validation/room";
 import { recordAudit } from "@/lib/services/audit/record-audit";

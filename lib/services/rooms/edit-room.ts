@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb, pgErrorCode } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";
 import { badInput } from "@/lib/errors";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { requireSuper } from "@/lib/services/admins/admin-guards";
 import type { EditRoomInput } from "@/lib/validation/room";
 import { recordAudit } from "@/lib/services/audit/record-audit";

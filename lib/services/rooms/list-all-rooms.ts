@@ -1,7 +1,7 @@
 import { asc, count, desc, ilike, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { requireSuper } from "@/lib/services/admins/admin-guards";
 import { toRoom, type RoomView } from "./to-room";
 

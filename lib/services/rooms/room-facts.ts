@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb, type Db, type Tx } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";
 import { badInput } from "@/lib/errors";

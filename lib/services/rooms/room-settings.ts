@@ -1,5 +1,5 @@
 import { arrayOverlaps, eq, sql } from "drizzle-orm";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb, type Db, type Tx } from "@/lib/db";
 import { rooms, settings } from "@/lib/db/schema";
 import { badInput } from "@/lib/errors";

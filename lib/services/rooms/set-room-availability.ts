@@ -1,4 +1,4 @@
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import type { SetRoomAvailabilityInput } from "@/lib/validation/room";
 import { editRoom } from "./edit-room";
 import type { RoomView } from "./to-room";

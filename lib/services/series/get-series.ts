@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, appointmentSeries, rooms, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import type { SessionAdmin, SessionUser } from "@/lib/auth/session";
+import type { SessionAdmin, SessionUser } from "@/lib/auth/identity";
 import { isCancellable } from "@/lib/services/booking/is-cancellable";
 
 export interface SeriesOccurrence {

@@ -1,6 +1,6 @@
 import { count, eq, max, sql } from "drizzle-orm";
 import sharp from "sharp";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { roomPhotos, rooms } from "@/lib/db/schema";
 import { AppError, badInput } from "@/lib/errors";

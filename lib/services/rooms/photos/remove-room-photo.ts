@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { roomPhotos, rooms } from "@/lib/db/schema";
 import { badInput } from "@/lib/errors";

@@ -2,8 +2,8 @@
 // (integrations §1.3: verify it before anything else). One cookie per kind of sign-in, single use, 10 minutes.
 import { randomBytes } from "node:crypto";
 import type { NextResponse } from "next/server";
+import { BASE_PATH } from "@/lib/auth/auth.config";
 import { env } from "@/lib/env";
-import { BASE_PATH } from "./auth.config";
 
 export type LoginKind = "user" | "admin";
 export type Via = "oauth" | "web";

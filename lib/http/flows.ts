@@ -1,12 +1,12 @@
 // The sign-in flows as HTTP exchanges (redirects, state cookies, error pages). Route files delegate here; the
 // decisions about who may sign in are in lib/services/auth, reached through the providers of ./auth.ts.
 import { NextResponse } from "next/server";
+import { establishSession } from "@/lib/auth/auth";
+import { BASE_PATH } from "@/lib/auth/auth.config";
 import { oauthAuthorizeUrl, webLoginUrl } from "@/lib/clients/wecom/login-urls";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { errorPage } from "@/lib/http/error-page";
-import { establishSession } from "./auth";
-import { BASE_PATH } from "./auth.config";
+import { errorPage } from "./error-page";
 import { appUrl, clearLoginState, isWecomClient, newLoginState, readLoginState, safeNext, type Via } from "./login-state";
 
 const USER_CALLBACK = `${BASE_PATH}/auth`;
