@@ -18,18 +18,26 @@ import { describeZodError } from "./zod";
 
 export type LegacyAuth = "public" | "user" | "admin" | "super";
 
-export interface LegacyContext<I> {
+/**
+ * Who the handler acts for, as its `auth` option guarantees: a "user" endpoint always has its user, an "admin" or
+ * "super" endpoint its admin. (The user of other endpoints is known only when a rate limit counts per user.)
+ */
+export type LegacyActors<A extends LegacyAuth> = A extends "user"
+  ? { user: SessionUser; admin: null }
+  : A extends "admin" | "super"
+    ? { user: SessionUser | null; admin: SessionAdmin }
+    : { user: SessionUser | null; admin: null };
+
+export type LegacyContext<I, A extends LegacyAuth = LegacyAuth> = {
   req: Request;
   input: I;
   params: Params;
-  user: SessionUser | null;
-  admin: SessionAdmin | null;
-}
+} & LegacyActors<A>;
 
-type Handler<I> = (ctx: LegacyContext<I>) => Promise<Response | object>;
+type Handler<I, A extends LegacyAuth> = (ctx: LegacyContext<I, A>) => Promise<Response | object>;
 
-interface Options<S extends z.ZodType> {
-  auth?: LegacyAuth;
+interface Options<S extends z.ZodType, A extends LegacyAuth> {
+  auth?: A;
   /** Parses query + body (+ path params, which win over same-named query/body values). */
   schema?: S;
   /** State-changing GET (legacy /appointment/cancel): refuse cross-site navigations too. */
@@ -73,17 +81,17 @@ export function layuiUploadFailed(e: AppError) {
  * Wraps a legacy route handler: CSRF check, authentication, parameter parsing, error mapping.
  * `routeParams` is Next's second handler argument (dynamic path segments).
  */
-export function legacyRoute<S extends z.ZodType = z.ZodType<Record<string, never>>>(
-  opts: Options<S>,
-  handler: Handler<z.infer<S>>,
+export function legacyRoute<S extends z.ZodType = z.ZodType<Record<string, never>>, A extends LegacyAuth = "public">(
+  opts: Options<S, A>,
+  handler: Handler<z.infer<S>, A>,
 ) {
   return (req: Request, routeCtx?: { params?: Promise<Record<string, string | string[]>> }) =>
     withRequestContext(req, legacyChannel(req), () => handleLegacy(opts, handler, req, routeCtx));
 }
 
-async function handleLegacy<S extends z.ZodType>(
-  opts: Options<S>,
-  handler: Handler<z.infer<S>>,
+async function handleLegacy<S extends z.ZodType, A extends LegacyAuth>(
+  opts: Options<S, A>,
+  handler: Handler<z.infer<S>, A>,
   req: Request,
   routeCtx?: { params?: Promise<Record<string, string | string[]>> },
 ): Promise<Response> {
@@ -91,13 +99,13 @@ async function handleLegacy<S extends z.ZodType>(
     try {
       if (opts.stateChangingGet) assertSameOriginNavigation(req);
       else if (req.method !== "GET" && req.method !== "HEAD") assertSameOrigin(req);
-      const auth = opts.auth ?? "public";
+      const auth: LegacyAuth = opts.auth ?? "public";
       const user = auth === "user" || opts.rateLimit ? await getSessionUser(req) : null;
       if (opts.rateLimit) await assertWithinBudget(opts.rateLimit, user ? `user:${user.id}` : `ip:${clientAddress(req.headers)}`);
       if (auth === "user" && !user) throw new AppError(3001);
       const admin = auth === "admin" || auth === "super" ? await getSessionAdmin(req) : null;
       if ((auth === "admin" || auth === "super") && !admin) throw new AppError(1005);
-      if (auth === "super" && !admin!.privileged) throw new AppError(1006);
+      if (auth === "super" && !admin?.privileged) throw new AppError(1006);
       // The audit trail's actor: the identity this endpoint authenticated (an admin endpoint acts as the admin).
       if (admin) setRequestActor(adminActor(admin));
       else if (user) setRequestActor(userActor(user));
@@ -115,7 +123,8 @@ async function handleLegacy<S extends z.ZodType>(
       for (const [k, v] of Object.entries(path)) merged[k] = Array.isArray(v) ? v.join("/") : v;
       assertParamSizes(merged);
       const input = opts.schema ? parseParams(opts.schema, merged, opts.errorCodes) : (merged as unknown as z.infer<S>);
-      const result = await handler({ req, input, params: merged, user, admin });
+      // The checks above make the actors what LegacyActors<A> promises.
+      const result = await handler({ req, input, params: merged, user, admin } as unknown as LegacyContext<z.infer<S>, A>);
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (e) {
       if (opts.htmlErrors && e instanceof AppError) return errorPage(e.code, { message: e.message, ...opts.htmlErrors });

@@ -5,7 +5,7 @@ import { changeOwnPassword } from "@/lib/services/admins/change-own-password";
 import { changePasswordSchema } from "@/lib/validation/auth";
 
 export const POST = legacyRoute({ auth: "admin", schema: changePasswordSchema }, async ({ input, admin }) => {
-  await changeOwnPassword(admin!.id, input.password);
+  await changeOwnPassword(admin.id, input.password);
   await dropAdminIdentity();
   return { errcode: 0, errmsg: "修改密码成功" };
 });

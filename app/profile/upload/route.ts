@@ -6,6 +6,6 @@ import { uploadAvatar } from "@/lib/services/profile/upload-avatar";
 const schema = z.object({ upload: z.instanceof(File, { error: "缺少图片文件" }) });
 
 export const POST = legacyRoute({ auth: "user", schema }, async ({ user, input }) => {
-  const url = await uploadAvatar(user!.id, { bytes: Buffer.from(await input.upload.arrayBuffer()) });
+  const url = await uploadAvatar(user.id, { bytes: Buffer.from(await input.upload.arrayBuffer()) });
   return { errcode: 0, errmsg: url };
 });

@@ -5,10 +5,10 @@ import { hashPassword } from "@/lib/crypto/password";
 import type { SessionAdmin } from "@/lib/auth/identity";
 import { RESERVED_ADMIN_NAME, type AddAdminInput } from "@/lib/validation/admin";
 import { recordAudit } from "@/lib/services/audit/record-audit";
-import { requireSuper } from "./admin-guards";
+import { requireSuper } from "@/lib/services/authz";
 
 /** Creates an admin with an argon2id password hash. Names are unique regardless of letter case (1007). */
-export async function addAdmin(actor: SessionAdmin | null, input: AddAdminInput): Promise<{ id: number }> {
+export async function addAdmin(actor: SessionAdmin, input: AddAdminInput): Promise<{ id: number }> {
   requireSuper(actor);
   if (input.username === RESERVED_ADMIN_NAME) throw new AppError(1008);
   const passwordHash = await hashPassword(input.password);

@@ -10,11 +10,6 @@ const ADMIN_LOCK = 72430010;
 
 export const LAST_SUPER_ADMIN = "管理员权限不足：不能删除或降级最后一名超级管理员";
 
-export function requireSuper(actor: SessionAdmin | null): asserts actor is SessionAdmin {
-  if (!actor) throw new AppError(1005);
-  if (!actor.privileged) throw new AppError(1006);
-}
-
 /** Takes the admin lock and re-reads the caller under it (a caller deleted or demoted meanwhile loses its rights). */
 export async function lockAdminsFor(tx: Tx, actor: SessionAdmin) {
   await tx.execute(sql`select pg_advisory_xact_lock(${ADMIN_LOCK})`);

@@ -7,7 +7,8 @@ import { AppError, badInput } from "@/lib/errors";
 import type { SessionAdmin } from "@/lib/auth/identity";
 import { RESERVED_ADMIN_NAME, type BatchAddAdminsInput } from "@/lib/validation/admin";
 import { recordAudit } from "@/lib/services/audit/record-audit";
-import { lockAdminsFor, requireSuper } from "./admin-guards";
+import { lockAdminsFor } from "./admin-guards";
+import { requireSuper } from "@/lib/services/authz";
 
 /**
  * Makes WeCom members admins ("设为管理员" in the user list). They get no password: they sign in by WeCom QR, whose
@@ -17,7 +18,7 @@ import { lockAdminsFor, requireSuper } from "./admin-guards";
  * left unchanged (legacy). `自动审核` is skipped and the answer is then 1011, the legacy "partly failed", while the
  * others are kept.
  */
-export async function batchAddAdmins(actor: SessionAdmin | null, input: BatchAddAdminsInput): Promise<{ added: number }> {
+export async function batchAddAdmins(actor: SessionAdmin, input: BatchAddAdminsInput): Promise<{ added: number }> {
   requireSuper(actor);
   const wanted = new Map<string, string>();
   let skipped = 0;

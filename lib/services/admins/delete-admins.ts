@@ -5,13 +5,14 @@ import { AppError, badInput } from "@/lib/errors";
 import type { SessionAdmin } from "@/lib/auth/identity";
 import type { DeleteAdminsInput } from "@/lib/validation/admin";
 import { recordAudit } from "@/lib/services/audit/record-audit";
-import { assertSuperAdminRemains, lockAdminsFor, requireSuper } from "./admin-guards";
+import { assertSuperAdminRemains, lockAdminsFor } from "./admin-guards";
+import { requireSuper } from "@/lib/services/authz";
 
 /**
  * Deletes admins in one transaction: an unknown id refuses the whole request (4002 naming it), the caller's own id
  * is skipped (legacy), and the last super admin is never deleted.
  */
-export async function deleteAdmins(actor: SessionAdmin | null, input: DeleteAdminsInput): Promise<{ deleted: number }> {
+export async function deleteAdmins(actor: SessionAdmin, input: DeleteAdminsInput): Promise<{ deleted: number }> {
   requireSuper(actor);
   const ids = [...new Set(input.ids)];
   const db = await getDb();

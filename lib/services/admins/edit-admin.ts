@@ -7,16 +7,16 @@ import type { SessionAdmin } from "@/lib/auth/identity";
 import { RESERVED_ADMIN_NAME, type EditAdminInput } from "@/lib/validation/admin";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { assertSuperAdminRemains, lockAdminsFor } from "./admin-guards";
+import { requireSuperOrSelf } from "@/lib/services/authz";
 
 /**
  * Edits an admin BY ID (the legacy matched the submitted username: an account takeover). A super admin may edit
  * anyone; an admin may edit their own row but never their own privilege. An empty password keeps the current one; a
  * new password bumps sessionVersion, which ends that admin's sessions.
  */
-export async function editAdmin(actor: SessionAdmin | null, input: EditAdminInput): Promise<void> {
-  if (!actor) throw new AppError(1005);
+export async function editAdmin(actor: SessionAdmin, input: EditAdminInput): Promise<void> {
+  requireSuperOrSelf(actor, input.id);
   const isSelf = input.id === actor.id;
-  if (!isSelf && !actor.privileged) throw new AppError(1006);
   if (input.username === RESERVED_ADMIN_NAME) throw new AppError(1008);
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
 

@@ -17,7 +17,7 @@ const json = (v: unknown) => (v == null ? "" : JSON.stringify(v));
  * The audit trail as an xlsx workbook, with the same filters and the same visibility as the console page (an admin
  * who is not a super admin exports only their own actions). Generated per request, never stored.
  */
-export async function exportAuditLog(viewer: SessionAdmin | null, filter: AuditFilterInput): Promise<{ bytes: Buffer; rows: number; truncated: boolean }> {
+export async function exportAuditLog(viewer: SessionAdmin, filter: AuditFilterInput): Promise<{ bytes: Buffer; rows: number; truncated: boolean }> {
   const where = auditWhere(viewer, filter);
   const db = await getDb();
   const rows = await db

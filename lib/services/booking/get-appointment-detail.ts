@@ -6,6 +6,7 @@ import type { SessionAdmin, SessionUser } from "@/lib/auth/identity";
 import { appointmentRecordColumns, type AppointmentRecord } from "./appointment-record";
 import { isCancellable } from "./is-cancellable";
 import { queuePosition } from "./pending-requests";
+import { requireCaller, type Caller } from "@/lib/services/authz";
 
 export interface AppointmentDetail extends AppointmentRecord {
   /** The caller is the booker and the booking may still be withdrawn. */
@@ -21,11 +22,11 @@ export interface AppointmentDetail extends AppointmentRecord {
  * booking answers like an unknown one (2007), so ids cannot be probed.
  */
 export async function getAppointmentDetail(
-  caller: { user: SessionUser | null; admin: SessionAdmin | null },
+  caller: Caller,
   id: number,
   now = new Date(),
 ): Promise<AppointmentDetail> {
-  if (!caller.user && !caller.admin) throw new AppError(3001);
+  requireCaller(caller);
   const db = await getDb();
   const [row] = await db
     .select({ ...appointmentRecordColumns, seriesId: appointments.seriesId })

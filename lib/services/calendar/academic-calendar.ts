@@ -9,6 +9,7 @@ import { formatDate, parseLocalDate } from "@/lib/time";
 import { minutesToHhmm } from "@/lib/zoned-time";
 import { addDays } from "@/lib/zoned-time";
 import { dayLabel, findTerm, termLastDay, type DayLabel } from "./week-label";
+import { requireSuper } from "@/lib/services/authz";
 
 export interface Term {
   id: number;
@@ -78,9 +79,8 @@ export async function dayLabels(from: string, days: number, tx?: Db | Tx): Promi
 
 // ---- console edits (super admins), each audited ----
 
-function guard(admin: SessionAdmin | null) {
-  if (!admin) throw new AppError(1005);
-  if (!admin.privileged) throw new AppError(1006);
+function guard(admin: SessionAdmin): SessionAdmin {
+  requireSuper(admin);
   return admin;
 }
 
@@ -89,7 +89,7 @@ const validDay = (field: string, s: string) => {
   return s;
 };
 
-export async function saveTerm(admin: SessionAdmin | null, input: { id?: number; name: string; firstDay: string; weeks: number }) {
+export async function saveTerm(admin: SessionAdmin, input: { id?: number; name: string; firstDay: string; weeks: number }) {
   const a = guard(admin);
   const name = input.name.trim();
   if (!name) throw badInput("name", "请填写学期名称");
@@ -116,7 +116,7 @@ export async function saveTerm(admin: SessionAdmin | null, input: { id?: number;
   }
 }
 
-export async function saveHoliday(admin: SessionAdmin | null, input: { name: string; firstDay: string; lastDay: string }) {
+export async function saveHoliday(admin: SessionAdmin, input: { name: string; firstDay: string; lastDay: string }) {
   const a = guard(admin);
   const name = input.name.trim();
   if (!name) throw badInput("name", "请填写假期名称");
@@ -132,7 +132,7 @@ export async function saveHoliday(admin: SessionAdmin | null, input: { name: str
   });
 }
 
-export async function savePeriod(admin: SessionAdmin | null, input: { id?: number; name: string; startMinute: number; endMinute: number }) {
+export async function savePeriod(admin: SessionAdmin, input: { id?: number; name: string; startMinute: number; endMinute: number }) {
   const a = guard(admin);
   const name = input.name.trim();
   if (!name) throw badInput("name", "请填写节次名称");
@@ -157,7 +157,7 @@ export async function savePeriod(admin: SessionAdmin | null, input: { id?: numbe
 
 export type CalendarKind = "term" | "holiday" | "period";
 
-export async function removeCalendarItem(admin: SessionAdmin | null, kind: CalendarKind, id: number) {
+export async function removeCalendarItem(admin: SessionAdmin, kind: CalendarKind, id: number) {
   const a = guard(admin);
   const table = kind === "term" ? academicTerms : kind === "holiday" ? holidays : classPeriods;
   const d = await getDb();

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { tracked } from "./family-status";
+import { requireSuper } from "@/lib/services/authz";
 
 // "同步到校园平台": registers our app's roles (the configured role keys) and console menus on the platform
 // (addRoleBatch, addMenuBatch / updateMenuBatch). Idempotent: what the platform already has (matched by role key,
@@ -35,9 +36,8 @@ export interface RegisterReport {
 
 const link = (path: string) => `${env().APP_URL}/meeting${path}`;
 
-export async function registerRolesAndMenus(actor: SessionAdmin | null): Promise<RegisterReport> {
-  if (!actor) throw new AppError(1005);
-  if (!actor.privileged) throw new AppError(1006);
+export async function registerRolesAndMenus(actor: SessionAdmin): Promise<RegisterReport> {
+  requireSuper(actor);
   if (!campusEnabled()) throw new AppError(4002, "校园平台未启用（未设置 CAMPUS_API_BASE）");
   const { superRoleKeys, adminRoleKeys } = campusConfig();
 

@@ -3,11 +3,11 @@ import { CampusError } from "@/lib/clients/campus/errors";
 import { AppError } from "@/lib/errors";
 import { runWithRequestContext, requestContext } from "@/lib/request-context";
 import { syncDepartments, type DeptSyncReport } from "./sync-departments";
+import { requireSuper } from "@/lib/services/authz";
 
 /** The console's "同步部门" button: the same sync as the daily one, now, on behalf of a super admin. */
-export async function syncDepartmentsNow(actor: SessionAdmin | null): Promise<DeptSyncReport> {
-  if (!actor) throw new AppError(1005);
-  if (!actor.privileged) throw new AppError(1006);
+export async function syncDepartmentsNow(actor: SessionAdmin): Promise<DeptSyncReport> {
+  requireSuper(actor);
   const ctx = { ...(requestContext() ?? { channel: "console" as const }), actor: { kind: "admin" as const, id: actor.id, name: actor.username } };
   try {
     return await runWithRequestContext(ctx, () => syncDepartments());

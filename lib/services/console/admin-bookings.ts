@@ -10,6 +10,7 @@ import { recordAudit } from "@/lib/services/audit/record-audit";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { notifyBooker } from "@/lib/services/review/notify-booker";
 import { formatDateTime } from "@/lib/time";
+import { requireAdmin } from "@/lib/services/authz";
 
 export const adminActor = (a: SessionAdmin): Actor => ({ kind: "admin", id: a.id, name: a.username });
 
@@ -66,8 +67,8 @@ export async function cancelBookingsAsAdmin(
 }
 
 /** The console's cancel button: one pending or approved booking that has not ended (else 2009). */
-export async function cancelBookingAsAdmin(admin: SessionAdmin | null, id: number, reason: string, now = new Date()) {
-  if (!admin) throw new AppError(1005);
+export async function cancelBookingAsAdmin(admin: SessionAdmin, id: number, reason: string, now = new Date()) {
+  requireAdmin(admin);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [b] = await tx.select().from(appointments).where(eq(appointments.id, id)).for("update");
@@ -93,8 +94,8 @@ export interface MoveInput {
  * booking itself excluded); an approved booking stays approved (the exclusion constraint backs the check). The
  * booker is told the old and new place and time, subscribers get `book_update`, the audit trail has both.
  */
-export async function moveBookingAsAdmin(admin: SessionAdmin | null, input: MoveInput, now = new Date()) {
-  if (!admin) throw new AppError(1005);
+export async function moveBookingAsAdmin(admin: SessionAdmin, input: MoveInput, now = new Date()) {
+  requireAdmin(admin);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [b] = await tx.select().from(appointments).where(eq(appointments.id, input.id)).for("update");
@@ -143,8 +144,8 @@ export interface AdminBookingInput {
  * The console's drag-to-book: an admin books an empty stretch on behalf of a person. Same submission rule and
  * transaction as the pages; approved at once by the admin (it is their decision), with the usual notification.
  */
-export async function bookOnBehalf(admin: SessionAdmin | null, input: AdminBookingInput, now = new Date()) {
-  if (!admin) throw new AppError(1005);
+export async function bookOnBehalf(admin: SessionAdmin, input: AdminBookingInput, now = new Date()) {
+  requireAdmin(admin);
   const db = await getDb();
   const [person] = await db.select().from(users).where(eq(users.id, input.userId));
   if (!person || person.removedAt) throw badInput("userId", "请选择预约人");

@@ -10,6 +10,7 @@ import { roomOpenHours } from "@/lib/services/booking/room-open-hours";
 import { getSettings } from "@/lib/services/settings/get-settings";
 import { formatDateTime, parseLocalDate } from "@/lib/time";
 import { addDays } from "@/lib/zoned-time";
+import { requireAdmin } from "@/lib/services/authz";
 
 export type GridStatus = "pending" | "approved" | "checkedin" | "closed";
 
@@ -88,8 +89,8 @@ const weekdayMonday = (date: string) => {
  * The console's bookings grid: a page of rooms (ordered by building, then place) with their pending and approved
  * bookings and closures over one day or one week (Monday–Sunday). Paged in SQL, so 2,000 rooms cost one page.
  */
-export async function getBookingGrid(admin: SessionAdmin | null, q: GridQuery): Promise<BookingGrid> {
-  if (!admin) throw new AppError(1005);
+export async function getBookingGrid(admin: SessionAdmin, q: GridQuery): Promise<BookingGrid> {
+  requireAdmin(admin);
   if (!parseLocalDate(q.date)) throw badInput("date", "请选择有效日期");
   const db = await getDb();
   const first = q.view === "week" ? weekdayMonday(q.date) : q.date;
@@ -214,8 +215,8 @@ export async function getBookingGrid(admin: SessionAdmin | null, q: GridQuery): 
 }
 
 /** People search for booking on someone's behalf: by name or 工号 (WeCom userid), at most 20. */
-export async function searchPeople(admin: SessionAdmin | null, term: string) {
-  if (!admin) throw new AppError(1005);
+export async function searchPeople(admin: SessionAdmin, term: string) {
+  requireAdmin(admin);
   const t = term.trim();
   if (!t) return [];
   const db = await getDb();

@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import { appointments, outbox, rooms, settings, STATUS } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { formatDate, formatDateTime, fromLocal, localParts, startOfLocalDay, zone } from "@/lib/time";
+import { requireAdmin } from "@/lib/services/authz";
 
 export const CHART_DAYS = 30;
 export const UTILIZATION_DAYS = 7;
@@ -46,8 +47,8 @@ const emptyStatus = () => ({ "0": 0, "1": 0, "2": 0, "3": 0, "4": 0 });
  * Utilization covers today and the next 6 days; approved bookings that ended and were relabelled expired still count
  * (expired_from). Utilization over any past range is the reports page's (lib/services/reports).
  */
-export async function getDashboardCharts(actor: SessionAdmin | null, now = new Date()): Promise<DashboardCharts> {
-  if (!actor) throw new AppError(1005);
+export async function getDashboardCharts(actor: SessionAdmin, now = new Date()): Promise<DashboardCharts> {
+  requireAdmin(actor);
   const db = await getDb();
   const tz = zone();
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, gte, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { SessionAdmin, SessionUser } from "@/lib/auth/identity";
+import type { Caller } from "@/lib/services/authz";
 import { getDb } from "@/lib/db";
 import { appointments, attendees, rooms, STATUS, users } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -112,7 +113,7 @@ export async function roomFeed(token: string, now = new Date()): Promise<string>
 }
 
 /** One booking as a downloadable .ics (its booker or an admin, like the detail page). */
-export async function bookingIcs(caller: { user: SessionUser | null; admin: SessionAdmin | null }, id: number): Promise<string> {
+export async function bookingIcs(caller: Caller, id: number): Promise<string> {
   await getAppointmentDetail(caller, id);
   const [row] = await rowsWhere(eq(appointments.id, id));
   if (!row) throw new AppError(2007);

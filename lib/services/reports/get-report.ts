@@ -8,6 +8,7 @@ import { CHECK_INFO } from "@/lib/services/booking/check-info";
 import { getSettings } from "@/lib/services/settings/get-settings";
 import { parseLocalDate, zone } from "@/lib/time";
 import { addDays } from "@/lib/zoned-time";
+import { requireAdmin } from "@/lib/services/authz";
 
 /** check_info of an approved booking released because nobody checked in (the check-in feature writes it). */
 export const NO_SHOW_INFO = "未签到，已自动释放";
@@ -69,8 +70,8 @@ const ymd = (s: string): [number, number, number] => {
  * The console's reports over a whole date range, computed in SQL. "Approved" includes bookings that were approved
  * and have since ended (the expiry run keeps their former status in expired_from), so past weeks count.
  */
-export async function getReport(admin: SessionAdmin | null, range: ReportRange): Promise<Report> {
-  if (!admin) throw new AppError(1005);
+export async function getReport(admin: SessionAdmin, range: ReportRange): Promise<Report> {
+  requireAdmin(admin);
   const { from, end, days } = parseRange(range);
   const db = await getDb();
   const tz = zone();

@@ -5,6 +5,7 @@ import { appointments, rooms, STATUS, users } from "@/lib/db/schema";
 import { AppError, badInput } from "@/lib/errors";
 import { formatDateTime, parseLocalDate, startOfNextLocalDay } from "@/lib/time";
 import type { ReviewQueueInput } from "@/lib/validation/review-queue";
+import { requireAdmin } from "@/lib/services/authz";
 
 export interface Conflict {
   appointId: number;
@@ -48,10 +49,10 @@ const minutes = (a: Date, b: Date) => Math.round((b.getTime() - a.getTime()) / 6
  * closed rooms are included (the legacy list hid them although auto-review still approved them).
  */
 export async function listReviewQueue(
-  actor: SessionAdmin | null,
+  actor: SessionAdmin,
   input: ReviewQueueInput,
 ): Promise<{ count: number; page: number; size: number; rows: ReviewItem[] }> {
-  if (!actor) throw new AppError(1005);
+  requireAdmin(actor);
   const db = await getDb();
   const size = input.size ?? 20;
 

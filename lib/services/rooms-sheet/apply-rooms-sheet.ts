@@ -3,13 +3,13 @@ import { getDb, pgErrorCode } from "@/lib/db";
 import { roomUploads, rooms } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { SessionAdmin } from "@/lib/auth/identity";
-import { requireSuper } from "@/lib/services/admins/admin-guards";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { diffRooms, type SheetChanges } from "./diff-rooms";
 import { parseRoomsSheet, SheetTooLargeError } from "./parse-rooms-sheet";
 import { SHEET_TOO_LARGE } from "./sheet-format";
 import { listEquipment } from "@/lib/services/rooms/list-equipment";
+import { requireSuper } from "@/lib/services/authz";
 
 const refused = (why: string) => new AppError(1012, `配置会议室数据失败：${why}`);
 
@@ -18,7 +18,7 @@ const refused = (why: string) => new AppError(1012, `配置会议室数据失败
  * never change, so bookings stay attached), new places are added, open rooms missing from the sheet are closed,
  * never deleted. Any invalid row refuses the whole sheet, naming the first bad cell. The upload is then discarded.
  */
-export async function applyRoomsSheet(actor: SessionAdmin | null): Promise<SheetChanges> {
+export async function applyRoomsSheet(actor: SessionAdmin): Promise<SheetChanges> {
   requireSuper(actor);
   const db = await getDb();
   try {

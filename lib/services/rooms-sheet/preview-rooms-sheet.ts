@@ -3,14 +3,14 @@ import { getDb } from "@/lib/db";
 import { roomUploads, rooms } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { SessionAdmin } from "@/lib/auth/identity";
-import { requireSuper } from "@/lib/services/admins/admin-guards";
 import { diffRooms, type SheetChanges } from "./diff-rooms";
 import { parseRoomsSheet, SheetTooLargeError } from "./parse-rooms-sheet";
 import { SHEET_TOO_LARGE } from "./sheet-format";
 import { listEquipment } from "@/lib/services/rooms/list-equipment";
+import { requireSuper } from "@/lib/services/authz";
 
 /** What applying this admin's pending upload would change (nothing is written). 1012 when there is no upload. */
-export async function previewRoomsSheet(actor: SessionAdmin | null): Promise<SheetChanges & { filename: string }> {
+export async function previewRoomsSheet(actor: SessionAdmin): Promise<SheetChanges & { filename: string }> {
   requireSuper(actor);
   const db = await getDb();
   const [upload] = await db.select().from(roomUploads).where(eq(roomUploads.adminId, actor.id));

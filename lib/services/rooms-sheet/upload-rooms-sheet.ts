@@ -3,9 +3,9 @@ import { getDb } from "@/lib/db";
 import { roomUploads } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { SessionAdmin } from "@/lib/auth/identity";
-import { requireSuper } from "@/lib/services/admins/admin-guards";
 import { loadWorkbook, SheetTooLargeError } from "./parse-rooms-sheet";
 import { SHEET_MAX_BYTES, SHEET_TOO_LARGE } from "./sheet-format";
+import { requireSuper } from "@/lib/services/authz";
 
 /**
  * Keeps an uploaded room spreadsheet for this admin until it is applied (one pending upload per admin, in the
@@ -13,7 +13,7 @@ import { SHEET_MAX_BYTES, SHEET_TOO_LARGE } from "./sheet-format";
  * apply time, where each problem can be named.
  */
 export async function uploadRoomsSheet(
-  actor: SessionAdmin | null,
+  actor: SessionAdmin,
   file: { name: string; bytes: Buffer } | undefined,
 ): Promise<{ filename: string }> {
   requireSuper(actor);

@@ -2,14 +2,14 @@ import { getDb, pgErrorCode } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";
 import { badInput } from "@/lib/errors";
 import type { SessionAdmin } from "@/lib/auth/identity";
-import { requireSuper } from "@/lib/services/admins/admin-guards";
 import type { AddRoomInput } from "@/lib/validation/room";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { roomSummary } from "@/lib/services/audit/summaries";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { toRoom, type RoomView } from "./to-room";
+import { requireSuper } from "@/lib/services/authz";
 
-export async function addRoom(actor: SessionAdmin | null, input: AddRoomInput): Promise<RoomView> {
+export async function addRoom(actor: SessionAdmin, input: AddRoomInput): Promise<RoomView> {
   requireSuper(actor);
   const db = await getDb();
   try {

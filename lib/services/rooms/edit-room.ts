@@ -3,15 +3,15 @@ import { getDb, pgErrorCode } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";
 import { badInput } from "@/lib/errors";
 import type { SessionAdmin } from "@/lib/auth/identity";
-import { requireSuper } from "@/lib/services/admins/admin-guards";
 import type { EditRoomInput } from "@/lib/validation/room";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { changedFields, roomSummary } from "@/lib/services/audit/summaries";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { toRoom, type RoomView } from "./to-room";
+import { requireSuper } from "@/lib/services/authz";
 
 /** Changes a room's place, size or open flag; the id never changes, so bookings keep pointing at it. */
-export async function editRoom(actor: SessionAdmin | null, input: EditRoomInput): Promise<RoomView> {
+export async function editRoom(actor: SessionAdmin, input: EditRoomInput): Promise<RoomView> {
   requireSuper(actor);
   const db = await getDb();
   try {

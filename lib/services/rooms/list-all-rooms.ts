@@ -2,11 +2,11 @@ import { asc, count, desc, ilike, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";
 import type { SessionAdmin } from "@/lib/auth/identity";
-import { requireSuper } from "@/lib/services/admins/admin-guards";
 import { toRoom, type RoomView } from "./to-room";
+import { requireSuper } from "@/lib/services/authz";
 
 /** Every room, closed ones included, by id (room management is for super admins). */
-export async function listAllRooms(actor: SessionAdmin | null): Promise<RoomView[]> {
+export async function listAllRooms(actor: SessionAdmin): Promise<RoomView[]> {
   requireSuper(actor);
   const db = await getDb();
   return (await db.select().from(rooms).orderBy(asc(rooms.id))).map(toRoom);
@@ -22,7 +22,7 @@ export interface RoomsPage {
 }
 
 /** One page of rooms, newest first, optionally only those whose place contains `q` (the console's rooms table, 2,000 rooms). */
-export async function listRoomsPage(actor: SessionAdmin | null, input: { page: number; size: number; q?: string }): Promise<RoomsPage> {
+export async function listRoomsPage(actor: SessionAdmin, input: { page: number; size: number; q?: string }): Promise<RoomsPage> {
   requireSuper(actor);
   const db = await getDb();
   const q = input.q?.trim();

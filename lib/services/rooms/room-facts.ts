@@ -4,12 +4,12 @@ import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb, type Db, type Tx } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";
 import { badInput } from "@/lib/errors";
-import { requireSuper } from "@/lib/services/admins/admin-guards";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import type { RoomFactsInput } from "@/lib/validation/room-facts";
 import { listEquipment } from "./list-equipment";
 import { listRoomPhotos, type RoomPhoto } from "./photos/list-room-photos";
+import { requireSuper } from "@/lib/services/authz";
 
 export interface RoomFacts {
   roomId: number;
@@ -58,7 +58,7 @@ const factsOf = (r: typeof rooms.$inferSelect) => ({
 });
 
 /** A room's facts for the console (secrets included: super admins only). */
-export async function getRoomFacts(actor: SessionAdmin | null, roomId: number, executor?: Db | Tx): Promise<RoomFacts> {
+export async function getRoomFacts(actor: SessionAdmin, roomId: number, executor?: Db | Tx): Promise<RoomFacts> {
   requireSuper(actor);
   const db = executor ?? (await getDb());
   const [row] = await db.select().from(rooms).where(eq(rooms.id, roomId));
@@ -78,7 +78,7 @@ export function checkEquipment(wanted: string[], allowed: string[]): string[] {
  * Changes a room's building, floor, equipment, description or check-in flag (absent fields are kept). Turning
  * check-in on gives the room a check-in token if it has none.
  */
-export async function updateRoomFacts(actor: SessionAdmin | null, input: RoomFactsInput): Promise<RoomFacts> {
+export async function updateRoomFacts(actor: SessionAdmin, input: RoomFactsInput): Promise<RoomFacts> {
   requireSuper(actor);
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -112,7 +112,7 @@ export async function updateRoomFacts(actor: SessionAdmin | null, input: RoomFac
 }
 
 /** Issues a new secret for the room's check-in QR code or its calendar feed; printed codes / subscribed feeds stop working. */
-export async function regenerateRoomToken(actor: SessionAdmin | null, roomId: number, which: "checkIn" | "ical"): Promise<RoomFacts> {
+export async function regenerateRoomToken(actor: SessionAdmin, roomId: number, which: "checkIn" | "ical"): Promise<RoomFacts> {
   requireSuper(actor);
   const db = await getDb();
   return db.transaction(async (tx) => {

@@ -3,10 +3,10 @@ import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb, type Db, type Tx } from "@/lib/db";
 import { rooms, settings } from "@/lib/db/schema";
 import { badInput } from "@/lib/errors";
-import { requireSuper } from "@/lib/services/admins/admin-guards";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import type { RoomSettingsInput } from "@/lib/validation/room-facts";
 import { BASE_EQUIPMENT } from "./equipment";
+import { requireSuper } from "@/lib/services/authz";
 
 export interface RoomSettings {
   checkInBeforeMinutes: number;
@@ -32,7 +32,7 @@ export async function getRoomSettings(executor?: Db | Tx): Promise<RoomSettings>
  * The check-in window and the admin's own equipment names (super admin). A name still listed by a room cannot be
  * removed (the rooms would show an equipment nobody can pick any more).
  */
-export async function updateRoomSettings(actor: SessionAdmin | null, input: RoomSettingsInput): Promise<RoomSettings> {
+export async function updateRoomSettings(actor: SessionAdmin, input: RoomSettingsInput): Promise<RoomSettings> {
   requireSuper(actor);
   const extra = [...new Set(input.extraEquipment)].filter((e) => !(BASE_EQUIPMENT as readonly string[]).includes(e));
   const db = await getDb();

@@ -49,7 +49,7 @@ describe("room management", () => {
     expect(await errOf(editRoom(root, editRoomSchema.parse({ roomId: String(a.roomId), place: "B" })))).toMatchObject({ code: 4002 });
     expect(await errOf(editRoom(root, editRoomSchema.parse({ roomId: "999", size: 3 })))).toEqual({ code: 4002, message: "数据格式有误(roomId: 会议室 999 不存在)" });
     expect(await errOf(addRoom(normal, addRoomSchema.parse({ place: "C", size: 5 })))).toMatchObject({ code: 1006 });
-    expect(await errOf(listAllRooms(null))).toMatchObject({ code: 1005 });
+    expect(await errOf(listAllRooms(null as never))).toMatchObject({ code: 1005 });
     expect(await errOf(getRoom(999))).toMatchObject({ code: 4002 });
     expect(await roomsNow()).toEqual(before);
   });

@@ -4,6 +4,7 @@ import { appointments, appointmentSeries, rooms, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { SessionAdmin, SessionUser } from "@/lib/auth/identity";
 import { isCancellable } from "@/lib/services/booking/is-cancellable";
+import { requireCaller, type Caller } from "@/lib/services/authz";
 
 export interface SeriesOccurrence {
   id: number;
@@ -38,8 +39,8 @@ export interface SeriesDetail {
 }
 
 /** A series with its occurrences in date order: its booker or any admin may read it; others get 2007 as for an unknown id. */
-export async function getSeries(caller: { user: SessionUser | null; admin: SessionAdmin | null }, id: number, now = new Date()): Promise<SeriesDetail> {
-  if (!caller.user && !caller.admin) throw new AppError(3001);
+export async function getSeries(caller: Caller, id: number, now = new Date()): Promise<SeriesDetail> {
+  requireCaller(caller);
   const db = await getDb();
   const [s] = await db
     .select({

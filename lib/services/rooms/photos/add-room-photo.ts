@@ -5,13 +5,13 @@ import { getDb } from "@/lib/db";
 import { roomPhotos, rooms } from "@/lib/db/schema";
 import { AppError, badInput } from "@/lib/errors";
 import { reencodeAvatar } from "@/lib/images/reencode-avatar";
-import { requireSuper } from "@/lib/services/admins/admin-guards";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { deleteFile, fileStore, putFile } from "@/lib/services/files";
 import { dbFileStore } from "@/lib/services/files/db-file-store";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import type { RoomPhoto } from "./list-room-photos";
 import { roomPhotoPath } from "./photo-url";
+import { requireSuper } from "@/lib/services/authz";
 
 export const ROOM_PHOTOS_MAX = 6;
 export const ROOM_PHOTO_MAX_BYTES = 8 * 1024 * 1024;
@@ -22,7 +22,7 @@ export const ROOM_PHOTO_SIDE = 1600;
  * Adds a photo to a room (super admin). The upload is re-encoded like an avatar (what the bytes are decides, never
  * the name; a fresh JPEG without metadata is stored). At most ROOM_PHOTOS_MAX per room.
  */
-export async function addRoomPhoto(actor: SessionAdmin | null, roomId: number, bytes: Buffer): Promise<RoomPhoto> {
+export async function addRoomPhoto(actor: SessionAdmin, roomId: number, bytes: Buffer): Promise<RoomPhoto> {
   requireSuper(actor);
   if (bytes.length === 0) throw new AppError(4001);
   if (bytes.length > ROOM_PHOTO_MAX_BYTES) throw badInput("photo", "图片大小不能超过8MB");
