@@ -7,6 +7,7 @@ import { getSettings } from "@/lib/services/settings/get-settings";
 import { isWithinOpenHours } from "./is-within-open-hours";
 import { overlaps } from "./overlaps";
 import { roomOpenHours } from "./room-open-hours";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 export interface BookingRequest {
   userId: number;
@@ -30,8 +31,8 @@ export interface BookingRequest {
 export async function assertBookable(tx: Tx, r: BookingRequest, now: Date) {
   if (!Number.isInteger(r.duration) || r.duration < 1 || r.duration > 1440) throw badInput("duration", "超出范围");
   if (!Number.isInteger(r.size) || r.size < 1) throw badInput("size", "必须是正整数");
-  const [room] = await tx.select().from(rooms).where(eq(rooms.id, r.roomId));
-  if (!room || room.removedAt) throw badInput("roomId", "会议室不存在");
+  const [room] = await tx.select().from(rooms).where(and(eq(rooms.id, r.roomId), activeRoom()));
+  if (!room) throw badInput("roomId", "会议室不存在");
   if (!room.available) throw badInput("roomId", "会议室未开放");
   if (r.start.getTime() <= now.getTime()) throw badInput("datetime", "开始时间必须晚于当前时间");
   if (r.size > room.size) throw badInput("size", `参与人数超过会议室容量(${room.size}人)`);

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
 import QRCode from "qrcode";
 import sharp from "sharp";
@@ -10,6 +10,7 @@ import { badInput } from "@/lib/errors";
 import { regenerateRoomToken } from "@/lib/services/rooms/room-facts";
 import { whereLabel } from "@/lib/services/rooms/where-label";
 import { requireSuper } from "@/lib/services/authz";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 // The printable check-in code of a room: the room's name, where it is, and a QR code opening
 // /meeting/checkin/{token}. Rendered as one PNG (text drawn by sharp from SVG with the system's CJK fonts, so the PDF
@@ -69,7 +70,7 @@ export async function renderPosterPdf(png: Buffer, format: "a4" | "a5", title: s
 export async function checkInPoster(actor: SessionAdmin, roomId: number, format: PosterFormat) {
   requireSuper(actor);
   const db = await getDb();
-  const [row] = await db.select().from(rooms).where(eq(rooms.id, roomId));
+  const [row] = await db.select().from(rooms).where(and(eq(rooms.id, roomId), activeRoom()));
   if (!row) throw badInput("roomId", `会议室 ${roomId} 不存在`);
   const token = row.checkInToken ?? (await regenerateRoomToken(actor, roomId, "checkIn")).checkInToken!;
   const png = await renderPosterPng(row, token);

@@ -7,6 +7,7 @@ import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { getRoomSettings } from "@/lib/services/rooms/room-settings";
 import { startOfNextLocalDay } from "@/lib/time";
 import { checkInWindow } from "./check-in-window";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 export interface CheckInBooking {
   id: number;
@@ -39,8 +40,8 @@ const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
 
 async function roomByToken(db: Db | Tx, token: string) {
   if (!TOKEN.test(token)) throw notFound("token", "签到码");
-  const [room] = await db.select().from(rooms).where(eq(rooms.checkInToken, token));
-  if (!room || room.removedAt) throw notFound("token", "签到码");
+  const [room] = await db.select().from(rooms).where(and(eq(rooms.checkInToken, token), activeRoom()));
+  if (!room) throw notFound("token", "签到码");
   return room;
 }
 

@@ -8,6 +8,7 @@ import { adminActor, cancelBookingsAsAdmin } from "@/lib/services/console/admin-
 import { formatDateTime } from "@/lib/time";
 import { closedPeriods, closureAppliesTo, type Closure } from "./closure-periods";
 import { requireAdmin, requireSuper } from "@/lib/services/authz";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 export interface ClosureInput {
   scope: "room" | "building" | "all";
@@ -64,7 +65,7 @@ async function normalise(db: Db | Tx, input: ClosureInput) {
   let building: string | null = null;
   if (input.scope === "room") {
     if (!input.roomId) throw badInput("roomId", "请选择会议室");
-    const [room] = await db.select({ id: rooms.id }).from(rooms).where(eq(rooms.id, input.roomId));
+    const [room] = await db.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.id, input.roomId), activeRoom()));
     if (!room) throw notFound("roomId", "会议室");
     roomId = room.id;
   } else if (input.scope === "building") {

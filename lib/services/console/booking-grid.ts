@@ -11,6 +11,7 @@ import { getSettings } from "@/lib/services/settings/get-settings";
 import { formatDateTime, parseLocalDate } from "@/lib/time";
 import { addDays } from "@/lib/zoned-time";
 import { requireAdmin } from "@/lib/services/authz";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 export type GridStatus = "pending" | "approved" | "checkedin" | "closed";
 
@@ -100,7 +101,7 @@ export async function getBookingGrid(admin: SessionAdmin, q: GridQuery): Promise
   const to = parseLocalDate(last)!;
 
   const inRange = and(lt(appointments.startsAt, to), gt(appointments.endsAt, from));
-  const where: SQL[] = [isNull(rooms.removedAt)];
+  const where: SQL[] = [activeRoom()];
   if (q.building !== undefined && q.building !== "") where.push(eq(rooms.building, q.building === "-" ? "" : q.building));
   if (q.minCapacity) where.push(gte(rooms.size, q.minCapacity));
   if (q.equipment?.length) where.push(sql`${rooms.equipment} @> ${sql`array[${sql.join(q.equipment.map((e) => sql`${e}`), sql`, `)}]::text[]`}`);
@@ -180,7 +181,7 @@ export async function getBookingGrid(admin: SessionAdmin, q: GridQuery): Promise
     });
     byRoom.set(a.roomId, list);
   }
-  const buildingRows = await db.selectDistinct({ b: rooms.building }).from(rooms).where(isNull(rooms.removedAt)).orderBy(asc(rooms.building));
+  const buildingRows = await db.selectDistinct({ b: rooms.building }).from(rooms).where(activeRoom()).orderBy(asc(rooms.building));
 
   return {
     from: first,

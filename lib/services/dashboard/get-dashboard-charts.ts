@@ -5,6 +5,7 @@ import { appointments, outbox, rooms, settings, STATUS } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { formatDate, formatDateTime, fromLocal, localParts, startOfLocalDay, zone } from "@/lib/time";
 import { requireAdmin } from "@/lib/services/authz";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 export const CHART_DAYS = 30;
 export const UTILIZATION_DAYS = 7;
@@ -95,7 +96,7 @@ export async function getDashboardCharts(actor: SessionAdmin, now = new Date()):
     )
     .groupBy(appointments.roomId);
   const usedBy = new Map(usage.map((u) => [u.roomId, Math.round(Number(u.seconds) / 60)]));
-  const roomRows = await db.select().from(rooms).orderBy(asc(rooms.id));
+  const roomRows = await db.select().from(rooms).where(activeRoom()).orderBy(asc(rooms.id));
   const utilization = roomRows
     .filter((r) => r.available || usedBy.has(r.id))
     .map((r) => {

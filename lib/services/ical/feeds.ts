@@ -11,6 +11,7 @@ import { getAppointmentDetail } from "@/lib/services/booking/get-appointment-det
 import { whereLabel } from "@/lib/services/rooms/where-label";
 import { zone } from "@/lib/time";
 import { buildIcs, type IcsEvent } from "./build-ics";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 /** How far back a feed reaches (past meetings stay in subscribed calendars this long). */
 export const FEED_PAST_DAYS = 60;
@@ -106,7 +107,7 @@ export async function personalFeed(token: string, now = new Date()): Promise<str
 export async function roomFeed(token: string, now = new Date()): Promise<string> {
   if (!TOKEN.test(token)) throw notFound("token", "日历订阅");
   const db = await getDb();
-  const [room] = await db.select({ id: rooms.id, place: rooms.place }).from(rooms).where(eq(rooms.icalToken, token));
+  const [room] = await db.select({ id: rooms.id, place: rooms.place }).from(rooms).where(and(eq(rooms.icalToken, token), activeRoom()));
   if (!room) throw notFound("token", "日历订阅");
   const rows = await rowsWhere(and(recent(now), eq(appointments.roomId, room.id)));
   return buildIcs({ name: `会议室 ${room.place}`, tz: zone(), refreshMinutes: 30, events: rows.map((r) => toEvent(r, true)) });

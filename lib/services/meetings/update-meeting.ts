@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, attendees, rooms, STATUS } from "@/lib/db/schema";
 import { AppError, badInput, notFound } from "@/lib/errors";
@@ -12,6 +12,7 @@ import { approveAppointments } from "@/lib/services/review/approve-appointments"
 import { rejectAppointments } from "@/lib/services/review/reject-appointments";
 import { openApiChecker } from "./open-api-checker";
 import { resolveAttendees, type AttendanceInput } from "./resolve-attendees";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 export interface UpdateMeetingInput {
   id: number;
@@ -47,8 +48,8 @@ export async function updateMeeting(input: UpdateMeetingInput, appkey: string, n
     if (end <= begin) throw badInput("endTime", "必须晚于开始时间");
     if ((end - begin) % 60_000 !== 0) throw badInput("endTime", "会议时长须为整分钟");
     if (input.roomId !== undefined) {
-      const [room] = await tx.select({ id: rooms.id, removedAt: rooms.removedAt }).from(rooms).where(eq(rooms.id, input.roomId));
-      if (!room || room.removedAt) throw notFound("roomId", "会议室");
+      const [room] = await tx.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.id, input.roomId), activeRoom()));
+      if (!room) throw notFound("roomId", "会议室");
     }
     if (input.attendances?.some((a) => a.id !== undefined)) {
       // An attendance named by id must be one of this meeting's, of the same user: never another meeting's record.

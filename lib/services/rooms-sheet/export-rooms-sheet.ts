@@ -5,6 +5,7 @@ import { rooms } from "@/lib/db/schema";
 import type { SessionAdmin } from "@/lib/auth/identity";
 import { EQUIPMENT_SEPARATOR, FACT_HEADERS, HEADERS, SHEET_NAME } from "./sheet-format";
 import { requireSuper } from "@/lib/services/authz";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 const VALIDATED_ROWS = 1000;
 
@@ -14,7 +15,7 @@ const VALIDATED_ROWS = 1000;
  */
 export async function exportRoomsSheet(actor: SessionAdmin, opts: { template?: boolean } = {}): Promise<Buffer> {
   requireSuper(actor);
-  const list = opts.template ? [] : await (await getDb()).select().from(rooms).orderBy(asc(rooms.id));
+  const list = opts.template ? [] : await (await getDb()).select().from(rooms).where(activeRoom()).orderBy(asc(rooms.id));
   return roomsWorkbook(list);
 }
 

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { appointments, rooms, STATUS } from "@/lib/db/schema";
 import { badInput } from "@/lib/errors";
 import { startOfLocalDay, startOfNextLocalDay } from "@/lib/time";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 export interface RoomPeriodsQuery {
   roomId: number;
@@ -20,7 +21,7 @@ export interface OccupiedPeriod {
 /** The approved bookings that occupy a room, earliest first. Pending, cancelled, rejected and expired ones do not. */
 export async function getRoomPeriods(q: RoomPeriodsQuery): Promise<OccupiedPeriod[]> {
   const db = await getDb();
-  const [room] = await db.select({ id: rooms.id }).from(rooms).where(eq(rooms.id, q.roomId));
+  const [room] = await db.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.id, q.roomId), activeRoom()));
   if (!room) throw badInput("roomId", "会议室不存在");
   const where = [eq(appointments.roomId, q.roomId), eq(appointments.status, STATUS.APPROVED)];
   if (q.type === "that") {

@@ -1,15 +1,16 @@
-import { asc, count, desc, ilike, sql } from "drizzle-orm";
+import { and, asc, count, desc, ilike, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";
 import type { SessionAdmin } from "@/lib/auth/identity";
 import { toRoom, type RoomView } from "./to-room";
 import { requireSuper } from "@/lib/services/authz";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
-/** Every room, closed ones included, by id (room management is for super admins). */
+/** Every active room, closed ones included, by id (room management is for super admins). */
 export async function listAllRooms(actor: SessionAdmin): Promise<RoomView[]> {
   requireSuper(actor);
   const db = await getDb();
-  return (await db.select().from(rooms).orderBy(asc(rooms.id))).map(toRoom);
+  return (await db.select().from(rooms).where(activeRoom()).orderBy(asc(rooms.id))).map(toRoom);
 }
 
 export interface RoomsPage {
@@ -26,7 +27,7 @@ export async function listRoomsPage(actor: SessionAdmin, input: { page: number; 
   requireSuper(actor);
   const db = await getDb();
   const q = input.q?.trim();
-  const where = q ? ilike(rooms.place, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined;
+  const where = and(activeRoom(), q ? ilike(rooms.place, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined);
   const [{ n, open }] = await db
     .select({ n: count(), open: sql<string>`count(*) filter (where ${rooms.available})` })
     .from(rooms)

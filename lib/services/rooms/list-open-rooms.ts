@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";
 import { comparePlaces } from "./compare-places";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 export interface RoomSummary {
   id: number;
@@ -16,6 +17,6 @@ export async function listOpenRooms(): Promise<RoomSummary[]> {
   const rows = await db
     .select({ id: rooms.id, place: rooms.place, size: rooms.size, available: rooms.available })
     .from(rooms)
-    .where(eq(rooms.available, true));
+    .where(and(eq(rooms.available, true), activeRoom()));
   return rows.sort((a, b) => comparePlaces(a.place, b.place));
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb, type Db, type Tx } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";
@@ -10,6 +10,7 @@ import type { RoomFactsInput } from "@/lib/validation/room-facts";
 import { listEquipment } from "./list-equipment";
 import { listRoomPhotos, type RoomPhoto } from "./photos/list-room-photos";
 import { requireSuper } from "@/lib/services/authz";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 export interface RoomFacts {
   roomId: number;
@@ -61,7 +62,7 @@ const factsOf = (r: typeof rooms.$inferSelect) => ({
 export async function getRoomFacts(actor: SessionAdmin, roomId: number, executor?: Db | Tx): Promise<RoomFacts> {
   requireSuper(actor);
   const db = executor ?? (await getDb());
-  const [row] = await db.select().from(rooms).where(eq(rooms.id, roomId));
+  const [row] = await db.select().from(rooms).where(and(eq(rooms.id, roomId), activeRoom()));
   if (!row) throw badInput("roomId", `会议室 ${roomId} 不存在`);
   return toFacts(row, (await listRoomPhotos([roomId], db)).get(roomId) ?? []);
 }
@@ -82,7 +83,7 @@ export async function updateRoomFacts(actor: SessionAdmin, input: RoomFactsInput
   requireSuper(actor);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(rooms).where(eq(rooms.id, input.roomId)).for("update");
+    const [before] = await tx.select().from(rooms).where(and(eq(rooms.id, input.roomId), activeRoom())).for("update");
     if (!before) throw badInput("roomId", `会议室 ${input.roomId} 不存在`);
     const equipment = input.equipment === undefined ? undefined : checkEquipment(input.equipment, await listEquipment(tx));
     const [row] = await tx
@@ -119,7 +120,7 @@ export async function regenerateRoomToken(actor: SessionAdmin, roomId: number, w
     const [row] = await tx
       .update(rooms)
       .set(which === "checkIn" ? { checkInToken: newToken(), updatedAt: sql`now()` } : { icalToken: newToken(), updatedAt: sql`now()` })
-      .where(eq(rooms.id, roomId))
+      .where(and(eq(rooms.id, roomId), activeRoom()))
       .returning();
     if (!row) throw badInput("roomId", `会议室 ${roomId} 不存在`);
     await recordAudit(tx, {

@@ -1,4 +1,4 @@
-import { arrayOverlaps, eq, sql } from "drizzle-orm";
+import { and, arrayOverlaps, eq, sql } from "drizzle-orm";
 import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb, type Db, type Tx } from "@/lib/db";
 import { rooms, settings } from "@/lib/db/schema";
@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/services/audit/record-audit";
 import type { RoomSettingsInput } from "@/lib/validation/room-facts";
 import { BASE_EQUIPMENT } from "./equipment";
 import { requireSuper } from "@/lib/services/authz";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 export interface RoomSettings {
   checkInBeforeMinutes: number;
@@ -40,7 +41,7 @@ export async function updateRoomSettings(actor: SessionAdmin, input: RoomSetting
     const before = await getRoomSettings(tx);
     const removed = before.extraEquipment.filter((e) => !extra.includes(e));
     if (removed.length) {
-      const inUse = await tx.select({ id: rooms.id }).from(rooms).where(arrayOverlaps(rooms.equipment, removed)).limit(1);
+      const inUse = await tx.select({ id: rooms.id }).from(rooms).where(and(arrayOverlaps(rooms.equipment, removed), activeRoom())).limit(1);
       if (inUse.length) {
         throw badInput("extraEquipment", `仍有会议室使用：${removed.join("、")}，请先在这些会议室中去掉`);
       }

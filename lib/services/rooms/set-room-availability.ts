@@ -1,6 +1,6 @@
 import type { SessionAdmin } from "@/lib/auth/identity";
 import type { SetRoomAvailabilityInput } from "@/lib/validation/room";
-import { editRoom } from "./edit-room";
+import { editRoom } from "./write-room";
 import type { RoomView } from "./to-room";
 
 /** Opens (1) or closes (0) a room. Closing keeps its bookings; closed rooms are just not offered any more. */

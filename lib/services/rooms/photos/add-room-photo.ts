@@ -1,4 +1,4 @@
-import { count, eq, max, sql } from "drizzle-orm";
+import { and, count, eq, max, sql } from "drizzle-orm";
 import sharp from "sharp";
 import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
@@ -12,6 +12,7 @@ import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import type { RoomPhoto } from "./list-room-photos";
 import { roomPhotoPath } from "./photo-url";
 import { requireSuper } from "@/lib/services/authz";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 export const ROOM_PHOTOS_MAX = 6;
 export const ROOM_PHOTO_MAX_BYTES = 8 * 1024 * 1024;
@@ -37,7 +38,7 @@ export async function addRoomPhoto(actor: SessionAdmin, roomId: number, bytes: B
   try {
     return await db.transaction(async (tx) => {
       // Serialise concurrent uploads to one room so the limit holds.
-      const [room] = await tx.select({ id: rooms.id, place: rooms.place }).from(rooms).where(eq(rooms.id, roomId)).for("update");
+      const [room] = await tx.select({ id: rooms.id, place: rooms.place }).from(rooms).where(and(eq(rooms.id, roomId), activeRoom())).for("update");
       if (!room) throw badInput("roomId", `会议室 ${roomId} 不存在`);
       const [{ n, last }] = await tx
         .select({ n: count(), last: max(roomPhotos.position) })
