@@ -64,6 +64,11 @@ export function ok<T extends object>(extra?: T) {
   return { errcode: 0, errmsg: "ok", ...(extra ?? ({} as T)) };
 }
 
+/** Success with the legacy front end's own message in errmsg (e.g. "添加管理员成功", or the avatar URL of /profile/upload). */
+export function okMessage(errmsg: string) {
+  return ok({ errmsg });
+}
+
 export function layuiTable<T>(count: number, data: T[]) {
   return { code: 0, msg: "", count, data };
 }
