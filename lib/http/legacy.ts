@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { SessionAdmin, SessionUser } from "@/lib/auth/identity";
 import { getSessionAdmin, getSessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { AppError, badInput, MESSAGES, type ErrorCode } from "@/lib/errors";
+import { AppError, badInput, E, type ErrorCode, MESSAGES } from "@/lib/errors";
 import { assertWithinBudget, type Budget } from "@/lib/services/rate-limit/assert-within-budget";
 import { setRequestActor } from "@/lib/request-context";
 import { clientAddress } from "./client-address";
@@ -107,10 +107,10 @@ async function handleLegacy<S extends z.ZodType, A extends LegacyAuth>(
       const auth: LegacyAuth = opts.auth ?? "public";
       const user = auth === "user" || opts.rateLimit ? await getSessionUser(req) : null;
       if (opts.rateLimit) await assertWithinBudget(opts.rateLimit, user ? `user:${user.id}` : `ip:${clientAddress(req.headers)}`);
-      if (auth === "user" && !user) throw new AppError(3001);
+      if (auth === "user" && !user) throw new AppError(E.USER_SIGN_IN_NEEDED);
       const admin = auth === "admin" || auth === "super" ? await getSessionAdmin(req) : null;
-      if ((auth === "admin" || auth === "super") && !admin) throw new AppError(1005);
-      if (auth === "super" && !admin?.privileged) throw new AppError(1006);
+      if ((auth === "admin" || auth === "super") && !admin) throw new AppError(E.ADMIN_SIGN_IN_NEEDED);
+      if (auth === "super" && !admin?.privileged) throw new AppError(E.NOT_SUPER_ADMIN);
       // The audit trail's actor: the identity this endpoint authenticated (an admin endpoint acts as the admin).
       if (admin) setRequestActor(adminActor(admin));
       else if (user) setRequestActor(userActor(user));
@@ -182,12 +182,12 @@ const ownOrigins = (req: Request) => new Set([new URL(env().APP_URL).origin, new
 export function assertSameOriginNavigation(req: Request) {
   const site = req.headers.get("sec-fetch-site");
   if (site === "same-origin") return;
-  if (site) throw new AppError(4005); // cross-site, same-site, none (typed, bookmarked)
+  if (site) throw new AppError(E.CROSS_SITE); // cross-site, same-site, none (typed, bookmarked)
   const own = ownOrigins(req);
   const origin = req.headers.get("origin");
   if (origin) {
     if (own.has(origin)) return;
-    throw new AppError(4005); // another origin, or "null" (sandboxed frames, redirects across sites)
+    throw new AppError(E.CROSS_SITE); // another origin, or "null" (sandboxed frames, redirects across sites)
   }
   const referer = req.headers.get("referer");
   if (referer) {
@@ -197,7 +197,7 @@ export function assertSameOriginNavigation(req: Request) {
       /* not a URL */
     }
   }
-  throw new AppError(4005);
+  throw new AppError(E.CROSS_SITE);
 }
 
 /**
@@ -207,11 +207,11 @@ export function assertSameOriginNavigation(req: Request) {
  */
 export function assertSameOrigin(req: Request) {
   const site = req.headers.get("sec-fetch-site");
-  if (site === "cross-site" || site === "same-site") throw new AppError(4005);
+  if (site === "cross-site" || site === "same-site") throw new AppError(E.CROSS_SITE);
   const origin = req.headers.get("origin");
   if (origin && origin !== "null") {
-    if (!ownOrigins(req).has(origin)) throw new AppError(4005);
+    if (!ownOrigins(req).has(origin)) throw new AppError(E.CROSS_SITE);
   } else if (origin === "null") {
-    throw new AppError(4005);
+    throw new AppError(E.CROSS_SITE);
   }
 }

@@ -3,7 +3,7 @@ import { getMember } from "@/lib/clients/wecom/get-member";
 import { WecomError } from "@/lib/clients/wecom/errors";
 import { getDb } from "@/lib/db";
 import { admins, users } from "@/lib/db/schema";
-import { AppError, badInput } from "@/lib/errors";
+import { AppError, badInput, E } from "@/lib/errors";
 import type { SessionAdmin } from "@/lib/auth/identity";
 import { RESERVED_ADMIN_NAME, type BatchAddAdminsInput } from "@/lib/validation/admin";
 import { recordAudit } from "@/lib/services/audit/record-audit";
@@ -44,7 +44,7 @@ export async function batchAddAdmins(actor: SessionAdmin, input: BatchAddAdminsI
       if (!(e instanceof WecomError)) throw e;
       if (e.kind !== "not-found") {
         console.warn(`[meeting] WeCom user/get ${given} failed: ${e.message}`);
-        throw new AppError(1001);
+        throw new AppError(E.WECOM_USER_FAILED);
       }
       unknown.push(given);
     }
@@ -53,7 +53,7 @@ export async function batchAddAdmins(actor: SessionAdmin, input: BatchAddAdminsI
 
   const added = await db.transaction(async (tx) => {
     const me = await lockAdminsFor(tx, actor);
-    if (!me.privileged) throw new AppError(1006);
+    if (!me.privileged) throw new AppError(E.NOT_SUPER_ADMIN);
     if (names.size === 0) return 0;
     const rows = await tx
       .insert(admins)
@@ -70,6 +70,6 @@ export async function batchAddAdmins(actor: SessionAdmin, input: BatchAddAdminsI
     }
     return rows.length;
   });
-  if (skipped > 0) throw new AppError(1011);
+  if (skipped > 0) throw new AppError(E.ADMINS_PARTLY_ADDED);
   return { added };
 }

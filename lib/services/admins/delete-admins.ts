@@ -1,7 +1,7 @@
 import { inArray } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { admins } from "@/lib/db/schema";
-import { AppError, badInput } from "@/lib/errors";
+import { AppError, badInput, E } from "@/lib/errors";
 import type { SessionAdmin } from "@/lib/auth/identity";
 import type { DeleteAdminsInput } from "@/lib/validation/admin";
 import { recordAudit } from "@/lib/services/audit/record-audit";
@@ -18,7 +18,7 @@ export async function deleteAdmins(actor: SessionAdmin, input: DeleteAdminsInput
   const db = await getDb();
   return db.transaction(async (tx) => {
     const me = await lockAdminsFor(tx, actor);
-    if (!me.privileged) throw new AppError(1006);
+    if (!me.privileged) throw new AppError(E.NOT_SUPER_ADMIN);
     if (ids.length === 0) return { deleted: 0 };
     const found = new Set((await tx.select({ id: admins.id }).from(admins).where(inArray(admins.id, ids))).map((r) => r.id));
     const unknown = ids.find((id) => !found.has(id));

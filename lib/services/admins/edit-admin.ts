@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { getDb, pgErrorCode } from "@/lib/db";
 import { admins } from "@/lib/db/schema";
-import { AppError, badInput } from "@/lib/errors";
+import { AppError, badInput, E } from "@/lib/errors";
 import { hashPassword } from "@/lib/crypto/password";
 import type { SessionAdmin } from "@/lib/auth/identity";
 import { RESERVED_ADMIN_NAME, type EditAdminInput } from "@/lib/validation/admin";
@@ -17,14 +17,14 @@ import { requireSuperOrSelf } from "@/lib/services/authz";
 export async function editAdmin(actor: SessionAdmin, input: EditAdminInput): Promise<void> {
   requireSuperOrSelf(actor, input.id);
   const isSelf = input.id === actor.id;
-  if (input.username === RESERVED_ADMIN_NAME) throw new AppError(1008);
+  if (input.username === RESERVED_ADMIN_NAME) throw new AppError(E.ADMIN_NAME_RESERVED);
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
 
   const db = await getDb();
   try {
     await db.transaction(async (tx) => {
       const me = await lockAdminsFor(tx, actor);
-      if (!isSelf && !me.privileged) throw new AppError(1006);
+      if (!isSelf && !me.privileged) throw new AppError(E.NOT_SUPER_ADMIN);
       const [target] = await tx.select().from(admins).where(eq(admins.id, input.id));
       if (!target) throw badInput("id", `管理员 ${input.id} 不存在`);
       const privileged = isSelf ? target.privileged : (input.privileged ?? target.privileged);
@@ -47,7 +47,7 @@ export async function editAdmin(actor: SessionAdmin, input: EditAdminInput): Pro
       });
     });
   } catch (e) {
-    if (pgErrorCode(e) === "23505") throw new AppError(1007);
+    if (pgErrorCode(e) === "23505") throw new AppError(E.ADMIN_NAME_TAKEN);
     throw e;
   }
 }

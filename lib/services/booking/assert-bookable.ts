@@ -1,7 +1,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { Tx } from "@/lib/db";
 import { appointments, roomAllowedUsers, rooms } from "@/lib/db/schema";
-import { AppError, badInput, ClosedError } from "@/lib/errors";
+import { AppError, badInput, ClosedError, E } from "@/lib/errors";
 import { findClosure } from "@/lib/services/closures/closure-periods";
 import { getSettings } from "@/lib/services/settings/get-settings";
 import { isWithinOpenHours } from "./is-within-open-hours";
@@ -41,9 +41,9 @@ export async function assertBookable(tx: Tx, r: BookingRequest, now: Date) {
       .select({ userId: roomAllowedUsers.userId })
       .from(roomAllowedUsers)
       .where(and(eq(roomAllowedUsers.roomId, room.id), eq(roomAllowedUsers.userId, r.userId)));
-    if (!allowed) throw new AppError(2008);
+    if (!allowed) throw new AppError(E.ROOM_NOT_ALLOWED);
   }
-  if (!isWithinOpenHours(r.start, r.duration, roomOpenHours(room, await getSettings(tx)))) throw new AppError(3003);
+  if (!isWithinOpenHours(r.start, r.duration, roomOpenHours(room, await getSettings(tx)))) throw new AppError(E.OUTSIDE_OPEN_HOURS);
   const end = new Date(r.start.getTime() + r.duration * 60_000);
   const closed = await findClosure(tx, room, r.start, end);
   if (closed) throw new ClosedError(closed.reason);
@@ -53,6 +53,6 @@ export async function assertBookable(tx: Tx, r: BookingRequest, now: Date) {
     .from(appointments)
     .where(r.excludeId === undefined ? clash : and(clash, ne(appointments.id, r.excludeId)))
     .limit(1);
-  if (taken.length > 0) throw new AppError(2003);
+  if (taken.length > 0) throw new AppError(E.SLOT_TAKEN);
   return room;
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, rooms, users } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, E } from "@/lib/errors";
 import type { SessionAdmin, SessionUser } from "@/lib/auth/identity";
 import { appointmentRecordColumns, type AppointmentRecord } from "./appointment-record";
 import { isCancellable } from "./is-cancellable";
@@ -35,6 +35,6 @@ export async function getAppointmentDetail(
     .innerJoin(users, eq(users.id, appointments.userId))
     .where(eq(appointments.id, id));
   const isOwner = !!row && caller.user?.id === row.userId;
-  if (!row || (!isOwner && !caller.admin)) throw new AppError(2007);
+  if (!row || (!isOwner && !caller.admin)) throw new AppError(E.BAD_BOOKING_ID);
   return { ...row, cancellable: isOwner && isCancellable(row, now), queuePosition: await queuePosition(row.id) };
 }

@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb, pgErrorCode, type Db, type Tx } from "@/lib/db";
 import { academicTerms, classPeriods, holidays } from "@/lib/db/schema";
-import { AppError, badInput, notFound } from "@/lib/errors";
+import { AppError, badInput, E, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { adminActor } from "@/lib/services/console/admin-bookings";
 import { formatDate, parseLocalDate } from "@/lib/time";
@@ -111,7 +111,7 @@ export async function saveTerm(admin: SessionAdmin, input: { id?: number; name: 
       return row;
     });
   } catch (e) {
-    if (pgErrorCode(e) === "23505") throw new AppError(4002, "已有同名学期", "name");
+    if (pgErrorCode(e) === "23505") throw new AppError(E.BAD_INPUT, "已有同名学期", "name");
     throw e;
   }
 }
@@ -122,7 +122,7 @@ export async function saveHoliday(admin: SessionAdmin, input: { name: string; fi
   if (!name) throw badInput("name", "请填写假期名称");
   validDay("firstDay", input.firstDay);
   validDay("lastDay", input.lastDay);
-  if (input.lastDay < input.firstDay) throw new AppError(4002, "结束日期不能早于开始日期", "lastDay");
+  if (input.lastDay < input.firstDay) throw new AppError(E.BAD_INPUT, "结束日期不能早于开始日期", "lastDay");
   const d = await getDb();
   return d.transaction(async (tx) => {
     const values = { name, firstDay: input.firstDay, lastDay: input.lastDay };
@@ -137,7 +137,7 @@ export async function savePeriod(admin: SessionAdmin, input: { id?: number; name
   const name = input.name.trim();
   if (!name) throw badInput("name", "请填写节次名称");
   if (!(input.startMinute >= 0 && input.endMinute <= 1440 && input.endMinute > input.startMinute)) {
-    throw new AppError(4002, "下课时间必须晚于上课时间", "endMinute");
+    throw new AppError(E.BAD_INPUT, "下课时间必须晚于上课时间", "endMinute");
   }
   const d = await getDb();
   return d.transaction(async (tx) => {

@@ -4,7 +4,7 @@ import { CampusError } from "@/lib/clients/campus/errors";
 import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, E } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { tracked } from "./family-status";
 import { requireSuper } from "@/lib/services/authz";
@@ -38,14 +38,14 @@ const link = (path: string) => `${env().APP_URL}/meeting${path}`;
 
 export async function registerRolesAndMenus(actor: SessionAdmin): Promise<RegisterReport> {
   requireSuper(actor);
-  if (!campusEnabled()) throw new AppError(4002, "校园平台未启用（未设置 CAMPUS_API_BASE）");
+  if (!campusEnabled()) throw new AppError(E.BAD_INPUT, "校园平台未启用（未设置 CAMPUS_API_BASE）");
   const { superRoleKeys, adminRoleKeys } = campusConfig();
 
   const report = await tracked("roles", async () => {
     try {
       return await register();
     } catch (e) {
-      if (e instanceof CampusError) throw new AppError(5000, `校园平台同步失败：${e.platformMessage ?? e.message}`);
+      if (e instanceof CampusError) throw new AppError(E.SERVER_ERROR, `校园平台同步失败：${e.platformMessage ?? e.message}`);
       throw e;
     }
   });
@@ -70,7 +70,7 @@ export async function registerRolesAndMenus(actor: SessionAdmin): Promise<Regist
       menusAdded++;
       menus = await listMenus();
       root = menus.find((m) => m.perms === ROOT.perms);
-      if (!root?.menuId) throw new AppError(5000, "校园平台未返回新建的菜单");
+      if (!root?.menuId) throw new AppError(E.SERVER_ERROR, "校园平台未返回新建的菜单");
     }
     const parentId = root.menuId!;
     const desired: MenuInput[] = APP_MENUS.map((m, i) => ({

@@ -1,6 +1,6 @@
 import type { SessionAdmin } from "@/lib/auth/identity";
 import { CampusError } from "@/lib/clients/campus/errors";
-import { AppError } from "@/lib/errors";
+import { AppError, E } from "@/lib/errors";
 import { runWithRequestContext, requestContext } from "@/lib/request-context";
 import { syncDepartments, type DeptSyncReport } from "./sync-departments";
 import { requireSuper } from "@/lib/services/authz";
@@ -12,7 +12,7 @@ export async function syncDepartmentsNow(actor: SessionAdmin): Promise<DeptSyncR
   try {
     return await runWithRequestContext(ctx, () => syncDepartments());
   } catch (e) {
-    if (e instanceof CampusError) throw new AppError(5000, `校园平台同步失败：${e.platformMessage ?? e.message}`);
+    if (e instanceof CampusError) throw new AppError(E.SERVER_ERROR, `校园平台同步失败：${e.platformMessage ?? e.message}`);
     throw e;
   }
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/lib/db";
 import { appointments, attendees, rooms, STATUS, users } from "@/lib/db/schema";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, E, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { getRoomSettings } from "@/lib/services/rooms/room-settings";
@@ -149,7 +149,7 @@ export async function checkIn(token: string, user: { id: number; userid: string 
         .select({ status: appointments.status, checkedInAt: appointments.checkedInAt })
         .from(appointments)
         .where(eq(appointments.id, target.id));
-      if (current?.status !== STATUS.APPROVED || !current.checkedInAt) throw new AppError(2009, "该预约已不能签到（可能已被取消或释放）");
+      if (current?.status !== STATUS.APPROVED || !current.checkedInAt) throw new AppError(E.MEETING_STATE, "该预约已不能签到（可能已被取消或释放）");
       if (signed.length) await emitOpenEvent(tx, "book_update", [target.id]);
       return { appointmentId: target.id, checkedInAt: current.checkedInAt, already: true };
     }

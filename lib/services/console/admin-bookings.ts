@@ -2,7 +2,7 @@ import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb, type Tx } from "@/lib/db";
 import { appointments, rooms, STATUS, users } from "@/lib/db/schema";
-import { AppError, badInput } from "@/lib/errors";
+import { AppError, badInput, E } from "@/lib/errors";
 import type { Actor } from "@/lib/request-context";
 import { assertBookable } from "@/lib/services/booking/assert-bookable";
 import { submitAppointment } from "@/lib/services/booking/submit-appointment";
@@ -72,9 +72,9 @@ export async function cancelBookingAsAdmin(admin: SessionAdmin, id: number, reas
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [b] = await tx.select().from(appointments).where(eq(appointments.id, id)).for("update");
-    if (!b) throw new AppError(2007);
+    if (!b) throw new AppError(E.BAD_BOOKING_ID);
     const done = await cancelBookingsAsAdmin(tx, admin, [id], reason, now, { extra: { was: describe(b) } });
-    if (done.length === 0) throw new AppError(2009, "只能取消审核中或已通过、尚未结束的预约");
+    if (done.length === 0) throw new AppError(E.MEETING_STATE, "只能取消审核中或已通过、尚未结束的预约");
     return { id };
   });
 }
@@ -99,9 +99,9 @@ export async function moveBookingAsAdmin(admin: SessionAdmin, input: MoveInput, 
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [b] = await tx.select().from(appointments).where(eq(appointments.id, input.id)).for("update");
-    if (!b) throw new AppError(2007);
+    if (!b) throw new AppError(E.BAD_BOOKING_ID);
     if ((b.status !== STATUS.PENDING && b.status !== STATUS.APPROVED) || b.startsAt.getTime() <= now.getTime()) {
-      throw new AppError(2009, "只能调整审核中或已通过、尚未开始的预约");
+      throw new AppError(E.MEETING_STATE, "只能调整审核中或已通过、尚未开始的预约");
     }
     const start = new Date(input.start);
     const end = new Date(input.start + input.duration * 60_000);

@@ -5,7 +5,7 @@ import type { Caller } from "@/lib/services/authz";
 import { getDb } from "@/lib/db";
 import { appointments, attendees, rooms, STATUS, users } from "@/lib/db/schema";
 import { env } from "@/lib/env";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, E, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { getAppointmentDetail } from "@/lib/services/booking/get-appointment-detail";
 import { whereLabel } from "@/lib/services/rooms/where-label";
@@ -117,7 +117,7 @@ export async function roomFeed(token: string, now = new Date()): Promise<string>
 export async function bookingIcs(caller: Caller, id: number): Promise<string> {
   await getAppointmentDetail(caller, id);
   const [row] = await rowsWhere(eq(appointments.id, id));
-  if (!row) throw new AppError(2007);
+  if (!row) throw new AppError(E.BAD_BOOKING_ID);
   return buildIcs({ name: "会议室预约", tz: zone(), events: [toEvent(row, false)] });
 }
 
@@ -125,7 +125,7 @@ export async function bookingIcs(caller: Caller, id: number): Promise<string> {
 export async function getOrCreateIcalToken(userId: number): Promise<string> {
   const db = await getDb();
   const [u] = await db.select({ token: users.icalToken }).from(users).where(eq(users.id, userId));
-  if (!u) throw new AppError(2001);
+  if (!u) throw new AppError(E.PROFILE_READ_FAILED);
   if (u.token) return u.token;
   return regenerateIcalToken(userId, "created");
 }
@@ -136,7 +136,7 @@ export async function regenerateIcalToken(userId: number, why: "created" | "rege
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [u] = await tx.update(users).set({ icalToken: token, updatedAt: sql`now()` }).where(eq(users.id, userId)).returning({ userid: users.userid });
-    if (!u) throw new AppError(2001);
+    if (!u) throw new AppError(E.PROFILE_READ_FAILED);
     await recordAudit(tx, {
       action: why === "created" ? "user.ical_token_created" : "user.ical_token_regenerated",
       objectKind: "user",

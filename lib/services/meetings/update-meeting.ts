@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, attendees, rooms, STATUS } from "@/lib/db/schema";
-import { AppError, badInput, notFound } from "@/lib/errors";
+import { AppError, badInput, E, notFound } from "@/lib/errors";
 import { assertBookable } from "@/lib/services/booking/assert-bookable";
 import { CHECK_INFO } from "@/lib/services/booking/check-info";
 import { recordAudit } from "@/lib/services/audit/record-audit";
@@ -40,7 +40,7 @@ export async function updateMeeting(input: UpdateMeetingInput, appkey: string, n
     const [m] = await tx.select().from(appointments).where(eq(appointments.id, input.id)).for("update");
     if (!m) throw notFound("id", "会议");
     if ((m.status !== STATUS.PENDING && m.status !== STATUS.APPROVED) || m.startsAt.getTime() <= now.getTime()) {
-      throw new AppError(2009);
+      throw new AppError(E.MEETING_STATE);
     }
     const begin = input.beginTime ?? m.startsAt.getTime();
     const end = input.endTime ?? m.endsAt.getTime();

@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, E } from "@/lib/errors";
 import { hitRateLimit } from "./hit-rate-limit";
 
 export type Budget = "search" | "submit";
@@ -13,5 +13,5 @@ export async function assertWithinBudget(budget: Budget, subject: string): Promi
   const e = env();
   const limit = budget === "search" ? e.RATE_LIMIT_SEARCH_PER_MINUTE : e.RATE_LIMIT_SUBMIT_PER_MINUTE;
   const r = await hitRateLimit(`${budget}:${subject}`, limit, 60_000);
-  if (!r.allowed) throw new AppError(4003);
+  if (!r.allowed) throw new AppError(E.RATE_LIMITED);
 }

@@ -1,5 +1,5 @@
 import type { SessionAdmin } from "@/lib/auth/identity";
-import { AppError, badInput } from "@/lib/errors";
+import { AppError, badInput, E } from "@/lib/errors";
 import { kickOutbox } from "@/lib/outbox/kick-outbox";
 import { requireAdmin } from "@/lib/services/authz";
 import { reviewSeries, type SeriesReviewInput, type SeriesReviewReport } from "@/lib/services/series/review-series";
@@ -18,7 +18,7 @@ export async function approveAsAdmin(admin: SessionAdmin, ids: number[]): Promis
   requireAdmin(admin);
   const report = await approveAppointments(ids, checkerOf(admin), { manual: true });
   kickOutbox(); // cascaded rejections may have written messages even when nothing was approved
-  if (report.approved === 0) throw new AppError(2005);
+  if (report.approved === 0) throw new AppError(E.APPROVE_FAILED);
 }
 
 /** Rejects pending bookings with a reason. Nothing rejected: 2004 (legacy "退回预约失败"). */
@@ -26,7 +26,7 @@ export async function rejectAsAdmin(admin: SessionAdmin, ids: number[], reason: 
   requireAdmin(admin);
   const rejected = await rejectAppointments(ids, reason, checkerOf(admin), { manual: true });
   kickOutbox();
-  if (rejected.length === 0) throw new AppError(2004);
+  if (rejected.length === 0) throw new AppError(E.REJECT_FAILED);
 }
 
 /** Reviews a recurring series as one (or some of its dates); a rejection needs a reason. */

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { roomUploads, rooms } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, E } from "@/lib/errors";
 import type { SessionAdmin } from "@/lib/auth/identity";
 import { diffRooms, type SheetChanges } from "./diff-rooms";
 import { parseRoomsSheet, SheetTooLargeError } from "./parse-rooms-sheet";
@@ -14,9 +14,9 @@ export async function previewRoomsSheet(actor: SessionAdmin): Promise<SheetChang
   requireSuper(actor);
   const db = await getDb();
   const [upload] = await db.select().from(roomUploads).where(eq(roomUploads.adminId, actor.id));
-  if (!upload) throw new AppError(1012);
+  if (!upload) throw new AppError(E.ROOMS_SHEET_FAILED);
   const sheet = await parseRoomsSheet(upload.data, { equipment: await listEquipment(db) }).catch((e) => {
-    throw new AppError(1012, e instanceof SheetTooLargeError ? `配置会议室数据失败：${SHEET_TOO_LARGE}` : undefined);
+    throw new AppError(E.ROOMS_SHEET_FAILED, e instanceof SheetTooLargeError ? `配置会议室数据失败：${SHEET_TOO_LARGE}` : undefined);
   });
   return { filename: upload.filename, ...diffRooms(await db.select().from(rooms), sheet) };
 }

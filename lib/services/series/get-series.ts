@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, appointmentSeries, rooms, users } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, E } from "@/lib/errors";
 import type { SessionAdmin, SessionUser } from "@/lib/auth/identity";
 import { isCancellable } from "@/lib/services/booking/is-cancellable";
 import { requireCaller, type Caller } from "@/lib/services/authz";
@@ -68,7 +68,7 @@ export async function getSeries(caller: Caller, id: number, now = new Date()): P
     .innerJoin(rooms, eq(rooms.id, appointmentSeries.roomId))
     .where(eq(appointmentSeries.id, id));
   const isOwner = !!s && caller.user?.id === s.userId;
-  if (!s || (!isOwner && !caller.admin)) throw new AppError(2007);
+  if (!s || (!isOwner && !caller.admin)) throw new AppError(E.BAD_BOOKING_ID);
   const occ = await db
     .select({ id: appointments.id, startsAt: appointments.startsAt, endsAt: appointments.endsAt, status: appointments.status, checkInfo: appointments.checkInfo })
     .from(appointments)

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { settings } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, E } from "@/lib/errors";
 import { settingsFormSchema } from "@/lib/validation/settings";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { changedFields } from "@/lib/services/audit/summaries";
@@ -27,10 +27,10 @@ export interface SettingsInput {
 export async function updateSettings(input: SettingsInput): Promise<Settings> {
   const { sh, sm, ch, cm, checkInterval, cleanInterval } = input;
   if ([sh, sm, ch, cm, checkInterval, cleanInterval].some((v) => v === undefined || !Number.isInteger(v))) {
-    throw new AppError(1003);
+    throw new AppError(E.SETTINGS_FAILED);
   }
   const parsed = settingsFormSchema.safeParse(input);
-  if (!parsed.success) throw new AppError(1004);
+  if (!parsed.success) throw new AppError(E.SETTINGS_PARTLY_FAILED);
   const v = parsed.data;
   const openMinute = v.sh * 60 + v.sm;
   const closeMinute = v.ch * 60 + v.cm;

@@ -3,7 +3,7 @@ import sharp from "sharp";
 import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { roomPhotos, rooms } from "@/lib/db/schema";
-import { AppError, badInput } from "@/lib/errors";
+import { AppError, badInput, E } from "@/lib/errors";
 import { reencodeAvatar } from "@/lib/images/reencode-avatar";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { deleteFile, fileStore, putFile } from "@/lib/services/files";
@@ -25,10 +25,10 @@ export const ROOM_PHOTO_SIDE = 1600;
  */
 export async function addRoomPhoto(actor: SessionAdmin, roomId: number, bytes: Buffer): Promise<RoomPhoto> {
   requireSuper(actor);
-  if (bytes.length === 0) throw new AppError(4001);
+  if (bytes.length === 0) throw new AppError(E.NOT_AN_IMAGE);
   if (bytes.length > ROOM_PHOTO_MAX_BYTES) throw badInput("photo", "图片大小不能超过8MB");
   const encoded = await reencodeAvatar(bytes, ROOM_PHOTO_SIDE).catch(() => {
-    throw new AppError(4001, "上传的文件不是图片");
+    throw new AppError(E.NOT_AN_IMAGE, "上传的文件不是图片");
   });
   const meta = await sharp(encoded.data).metadata();
   const db = await getDb();
