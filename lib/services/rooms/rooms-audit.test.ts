@@ -10,12 +10,9 @@ import { applyRoomsSheet } from "@/lib/services/rooms-sheet/apply-rooms-sheet";
 import { HEADERS, SHEET_NAME } from "@/lib/services/rooms-sheet/sheet-format";
 import { uploadRoomsSheet } from "@/lib/services/rooms-sheet/upload-rooms-sheet";
 import { addRoomSchema, editRoomSchema, setRoomAvailabilitySchema } from "@/lib/validation/room";
-import { addOapiRoom } from "./write-room";
-import { addRoom } from "./write-room";
-import { editRoom } from "./write-room";
+import { addOapiRoom, addRoom, editRoom, updateOapiRoom } from "./write-room";
 import { removeOapiRoom } from "./remove-oapi-room";
 import { setRoomAvailability } from "./set-room-availability";
-import { updateOapiRoom } from "./write-room";
 
 useTestDb();
 let root: SessionAdmin;
