@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = legacyRoute({ auth: "admin" }, async () => ok(legacyProperties(await getSettings())));
 
-export const POST = legacyRoute({ auth: "super", schema: settingsSchema }, async ({ input }) => {
-  await updateSettings(input);
+export const POST = legacyRoute({ auth: "super", schema: settingsSchema }, async ({ input, admin }) => {
+  await updateSettings(admin, input);
   return okMessage("修改成功");
 });
