@@ -120,9 +120,7 @@ export default defineConfig([
     rules: {
       "@typescript-eslint/no-restricted-imports": ["error", {
         patterns: [{
-          // lib/auth/password: the seed hashes the first admin's password. Password hashing moves to lib/crypto/
-          // (issue 16 §2, parallel work); drop this exception then.
-          regex: "^(@/|(\\.\\./)+)(app|lib/(services|clients|http|jobs|outbox|validation|observability|auth(?!/password$)))(/|$)",
+          regex: "^(@/|(\\.\\./)+)(app|lib/(services|clients|http|jobs|outbox|validation|observability|auth))(/|$)",
           message: "lib/db imports nothing above it (services, clients, http, auth, jobs, outbox, validation, app).",
         }, {
           regex: "^(\\.\\./)+(services|clients|http|jobs|outbox|validation|observability|auth)(/|$)",

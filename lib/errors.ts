@@ -40,6 +40,44 @@ export const MESSAGES = {
 
 export type ErrorCode = keyof typeof MESSAGES;
 
+/** The codes by name, for services: `new AppError(E.SLOT_TAKEN)`. The numbers are the legacy API's, never renumbered. */
+export const E = {
+  WECOM_USER_FAILED: 1001,
+  ADMIN_LOGIN_FAILED: 1002,
+  SETTINGS_FAILED: 1003,
+  SETTINGS_PARTLY_FAILED: 1004,
+  ADMIN_SIGN_IN_NEEDED: 1005,
+  NOT_SUPER_ADMIN: 1006,
+  ADMIN_NAME_TAKEN: 1007,
+  ADMIN_NAME_RESERVED: 1008,
+  AUTO_REVIEW_ON: 1009,
+  NOT_AN_ADMIN: 1010,
+  ADMINS_PARTLY_ADDED: 1011,
+  ROOMS_SHEET_FAILED: 1012,
+  PROFILE_READ_FAILED: 2001,
+  PROFILE_SAVE_FAILED: 2002,
+  SLOT_TAKEN: 2003,
+  REJECT_FAILED: 2004,
+  APPROVE_FAILED: 2005,
+  CANCEL_FAILED: 2006,
+  BAD_BOOKING_ID: 2007,
+  ROOM_NOT_ALLOWED: 2008,
+  MEETING_STATE: 2009,
+  USER_SIGN_IN_NEEDED: 3001,
+  NOT_A_MEMBER: 3002,
+  OUTSIDE_OPEN_HOURS: 3003,
+  IDENTITY_EXPIRED: 3004,
+  NOT_AN_IMAGE: 4001,
+  BAD_INPUT: 4002,
+  RATE_LIMITED: 4003,
+  SHEET_UPLOAD_FAILED: 4004,
+  CROSS_SITE: 4005,
+  ACCOUNT_TAKEN: 4006,
+  PHONE_TAKEN: 4007,
+  NOT_FOUND: 4040,
+  SERVER_ERROR: 5000,
+} as const satisfies Record<string, ErrorCode>;
+
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
@@ -54,18 +92,18 @@ export class AppError extends Error {
 
 /** 4002 with the legacy wording: `数据格式有误(<field>: <why>)`. */
 export function badInput(field: string, why: string): AppError {
-  return new AppError(4002, `数据格式有误(${field}: ${why})`, field);
+  return new AppError(E.BAD_INPUT, `数据格式有误(${field}: ${why})`, field);
 }
 
 /** 4040 naming the id that matched nothing (the Open API answers 71009–71013 by that field). */
 export function notFound(field: string, what: string): AppError {
-  return new AppError(4040, `${what}不存在(${field})`, field);
+  return new AppError(E.NOT_FOUND, `${what}不存在(${field})`, field);
 }
 
 /** 3003 because a closure (维修, 考试周, 假期) covers the period: the legacy API answers 3003 naming the reason, the Open API its own code. */
 export class ClosedError extends AppError {
   constructor(readonly reason: string) {
-    super(3003, `${MESSAGES[3003]}（关闭：${reason}）`);
+    super(E.OUTSIDE_OPEN_HOURS, `${MESSAGES[E.OUTSIDE_OPEN_HOURS]}（关闭：${reason}）`);
     this.name = "ClosedError";
   }
 }

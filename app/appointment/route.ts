@@ -6,6 +6,6 @@ import { appointmentSchema } from "@/lib/validation/booking";
 export const dynamic = "force-dynamic";
 
 export const POST = legacyRoute({ auth: "user", rateLimit: "submit", schema: appointmentSchema }, async ({ input, user }) => {
-  await submitAppointment({ ...input, userId: user!.id });
+  await submitAppointment({ ...input, userId: user.id });
   return ok();
 });

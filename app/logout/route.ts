@@ -1,8 +1,8 @@
 // GET /logout – end the admin identity only (a WeCom user identity stays), then the admin login page (legacy AdminController#logout)
 import { NextResponse } from "next/server";
 import { dropAdminIdentity } from "@/lib/auth/auth";
-import { ADMIN_LOGIN_PAGE } from "@/lib/auth/flows";
-import { appUrl } from "@/lib/auth/login-state";
+import { ADMIN_LOGIN_PAGE } from "@/lib/http/flows";
+import { appUrl } from "@/lib/http/login-state";
 import { AppError } from "@/lib/errors";
 import { errorPage } from "@/lib/http/error-page";
 import { assertSameOriginNavigation } from "@/lib/http/legacy";

@@ -5,8 +5,8 @@ import { getProfile } from "@/lib/services/profile/get-profile";
 import { updateProfile } from "@/lib/services/profile/update-profile";
 import { updateProfileSchema } from "@/lib/validation/profile";
 
-export const GET = legacyRoute({ auth: "user" }, async ({ user }) => ok(legacyProfileView(await getProfile(user!.id))));
+export const GET = legacyRoute({ auth: "user" }, async ({ user }) => ok(legacyProfileView(await getProfile(user.id))));
 
 export const POST = legacyRoute({ auth: "user", schema: updateProfileSchema }, async ({ user, input }) =>
-  ok(legacyProfileView(await updateProfile(user!.id, input))),
+  ok(legacyProfileView(await updateProfile(user.id, input))),
 );

@@ -4,4 +4,4 @@ import { getServerStats } from "@/lib/services/stats/get-server-stats";
 
 export const dynamic = "force-dynamic";
 
-export const GET = legacyRoute({ auth: "admin" }, async ({ admin }) => ok({ username: admin!.username, ...(await getServerStats()) }));
+export const GET = legacyRoute({ auth: "admin" }, async ({ admin }) => ok({ username: admin.username, ...(await getServerStats()) }));

@@ -1,7 +1,7 @@
 // Sign-in page for a browser outside the WeCom client: WeCom web login (QR code), and demo users when DEMO_LOGIN=1.
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { safeNext } from "@/lib/auth/login-state";
+import { safeNext } from "@/lib/http/login-state";
 import { getSessionUser } from "@/lib/auth/session";
 import { listDemoUsers } from "@/lib/services/auth/sign-in-demo-user";
 

@@ -1,5 +1,6 @@
-// What the session token carries (edge-safe: types only). One browser may hold a WeCom user and an admin at once,
-// as in the legacy app; signing in as one keeps the other.
+// Who a request acts as (edge-safe: no imports). The token shapes are what the session cookie carries; the session
+// shapes are what lib/auth/session.ts answers after re-reading the database, and what services take as their actor.
+// One browser may hold a WeCom user and an admin at once, as in the legacy app; signing in as one keeps the other.
 
 import "server-only";
 
@@ -21,4 +22,20 @@ export interface TokenAdmin {
 export interface Identity {
   user?: TokenUser;
   admin?: TokenAdmin;
+}
+
+/** The signed-in WeCom user as the database knows them now (lib/auth/session.ts `getSessionUser`). */
+export interface SessionUser {
+  /** users.id (the legacy profile id). */
+  id: number;
+  /** WeCom userid. */
+  userid: string;
+}
+
+/** The signed-in admin as the database knows it now (lib/auth/session.ts `getSessionAdmin`). */
+export interface SessionAdmin {
+  id: number;
+  username: string;
+  /** Super admin. Re-read from the database on every call: a demotion takes effect at once. */
+  privileged: boolean;
 }

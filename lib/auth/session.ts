@@ -9,21 +9,8 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { readSessionAdmin } from "@/lib/services/auth/read-session-admin";
 import { readSessionUser } from "@/lib/services/auth/read-session-user";
+import type { SessionAdmin, SessionUser } from "./identity";
 import { sessionTokenOf, type SessionToken } from "./session-token";
-
-export interface SessionUser {
-  /** users.id (the legacy profile id). */
-  id: number;
-  /** WeCom userid. */
-  userid: string;
-}
-
-export interface SessionAdmin {
-  id: number;
-  username: string;
-  /** Super admin. Re-read from the database on every call: a demotion takes effect at once. */
-  privileged: boolean;
-}
 
 interface RequestSession {
   token: Promise<SessionToken | null>;

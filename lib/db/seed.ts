@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/crypto/password";
 import { env } from "@/lib/env";
 import { atLocalMinute, startOfLocalDay } from "@/lib/time";
 import type { Db } from "./client";

@@ -1,7 +1,8 @@
 import "server-only";
 import { headers } from "next/headers";
-import { getSessionAdmin, type SessionAdmin } from "@/lib/auth/session";
-import { AppError, MESSAGES } from "@/lib/errors";
+import type { SessionAdmin } from "@/lib/auth/identity";
+import { getSessionAdmin } from "@/lib/auth/session";
+import { AppError, E, MESSAGES } from "@/lib/errors";
 import { runWithRequestContext, setRequestActor } from "@/lib/request-context";
 import { adminActor, contextFromHeaders } from "./context";
 
@@ -15,8 +16,8 @@ export async function superAction<T>(run: (admin: SessionAdmin) => Promise<T>): 
   return runWithRequestContext(contextFromHeaders(await headers(), "console"), async () => {
     try {
       const admin = await getSessionAdmin();
-      if (!admin) throw new AppError(1005);
-      if (!admin.privileged) throw new AppError(1006);
+      if (!admin) throw new AppError(E.ADMIN_SIGN_IN_NEEDED);
+      if (!admin.privileged) throw new AppError(E.NOT_SUPER_ADMIN);
       setRequestActor(adminActor(admin));
       return { ok: true, value: await run(admin) };
     } catch (e) {

@@ -1,12 +1,12 @@
 import "server-only";
 import type { AppointmentRecord } from "@/lib/services/booking/appointment-record";
 import type { Settings } from "@/lib/services/settings/get-settings";
-import type { RoomSummary } from "@/lib/services/rooms/list-open-rooms";
 import type { OccupiedPeriod } from "@/lib/services/rooms/get-room-periods";
 import type { Profile } from "@/lib/services/profile/to-profile";
 import type { UserInfoItem } from "@/lib/services/profile/list-profiles";
 import { defaultAvatarUrl } from "@/lib/services/profile/avatar-url";
 import { formatDateTime } from "@/lib/time";
+import { ok } from "./legacy";
 
 // The legacy JSON shapes (legacy-behaviour §2.1) built from service results: field names, integer flags and
 // `yyyy-MM-dd HH:mm` dates in the campus zone. Only the legacy adapter uses them; the Open API has its own.
@@ -39,17 +39,13 @@ export function legacyProfileView(p: Profile) {
 
 /** UserInfo row of /profile/all (a Profile with its creation time, inside the errcode envelope). */
 export function legacyUserInfoView(u: UserInfoItem) {
-  return { errcode: 0, errmsg: "ok", ...legacyProfileView(u), createTime: u.createTime };
+  return ok({ ...legacyProfileView(u), createTime: u.createTime });
 }
 
 /** appointment_status.status_info. */
 export const STATUS_INFO: Record<number, string> = { 0: "预约过期", 1: "预约被取消", 2: "审核中", 3: "审核通过", 4: "审核退回" };
 
 const minutesOf = (r: { startsAt: Date; endsAt: Date }) => Math.round((r.endsAt.getTime() - r.startsAt.getTime()) / 60_000);
-
-export function legacyRoom(r: RoomSummary) {
-  return { roomId: r.id, place: r.place, size: r.size, available: r.available ? 1 : 0 };
-}
 
 /**
  * RoomPeriods: the room asked about, always (the legacy answered 0 unless `type=all` found a period; issue 11 §1.6

@@ -1,9 +1,10 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { getSessionAdmin, getSessionUser, type SessionAdmin, type SessionUser } from "@/lib/auth/session";
+import type { SessionAdmin, SessionUser } from "@/lib/auth/identity";
+import { getSessionAdmin, getSessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { AppError, badInput, MESSAGES, type ErrorCode } from "@/lib/errors";
+import { AppError, badInput, E, type ErrorCode, MESSAGES } from "@/lib/errors";
 import { assertWithinBudget, type Budget } from "@/lib/services/rate-limit/assert-within-budget";
 import { setRequestActor } from "@/lib/request-context";
 import { clientAddress } from "./client-address";
@@ -19,18 +20,26 @@ import { describeUnavailable, isDatabaseUnavailable, unavailableHeaders } from "
 
 export type LegacyAuth = "public" | "user" | "admin" | "super";
 
-export interface LegacyContext<I> {
+/**
+ * Who the handler acts for, as its `auth` option guarantees: a "user" endpoint always has its user, an "admin" or
+ * "super" endpoint its admin. (The user of other endpoints is known only when a rate limit counts per user.)
+ */
+export type LegacyActors<A extends LegacyAuth> = A extends "user"
+  ? { user: SessionUser; admin: null }
+  : A extends "admin" | "super"
+    ? { user: SessionUser | null; admin: SessionAdmin }
+    : { user: SessionUser | null; admin: null };
+
+export type LegacyContext<I, A extends LegacyAuth = LegacyAuth> = {
   req: Request;
   input: I;
   params: Params;
-  user: SessionUser | null;
-  admin: SessionAdmin | null;
-}
+} & LegacyActors<A>;
 
-type Handler<I> = (ctx: LegacyContext<I>) => Promise<Response | object>;
+type Handler<I, A extends LegacyAuth> = (ctx: LegacyContext<I, A>) => Promise<Response | object>;
 
-interface Options<S extends z.ZodType> {
-  auth?: LegacyAuth;
+interface Options<S extends z.ZodType, A extends LegacyAuth> {
+  auth?: A;
   /** Parses query + body (+ path params, which win over same-named query/body values). */
   schema?: S;
   /** State-changing GET (legacy /appointment/cancel): refuse cross-site navigations too. */
@@ -53,6 +62,11 @@ export function ok<T extends object>(extra?: T) {
   return { errcode: 0, errmsg: "ok", ...(extra ?? ({} as T)) };
 }
 
+/** Success with the legacy front end's own message in errmsg (e.g. "添加管理员成功", or the avatar URL of /profile/upload). */
+export function okMessage(errmsg: string) {
+  return ok({ errmsg });
+}
+
 export function layuiTable<T>(count: number, data: T[]) {
   return { code: 0, msg: "", count, data };
 }
@@ -70,17 +84,17 @@ export function layuiUploadFailed(e: AppError) {
  * Wraps a legacy route handler: CSRF check, authentication, parameter parsing, error mapping.
  * `routeParams` is Next's second handler argument (dynamic path segments).
  */
-export function legacyRoute<S extends z.ZodType = z.ZodType<Record<string, never>>>(
-  opts: Options<S>,
-  handler: Handler<z.infer<S>>,
+export function legacyRoute<S extends z.ZodType = z.ZodType<Record<string, never>>, A extends LegacyAuth = "public">(
+  opts: Options<S, A>,
+  handler: Handler<z.infer<S>, A>,
 ) {
   return (req: Request, routeCtx?: { params?: Promise<Record<string, string | string[]>> }) =>
     withRequestContext(req, legacyChannel(req), () => handleLegacy(opts, handler, req, routeCtx));
 }
 
-async function handleLegacy<S extends z.ZodType>(
-  opts: Options<S>,
-  handler: Handler<z.infer<S>>,
+async function handleLegacy<S extends z.ZodType, A extends LegacyAuth>(
+  opts: Options<S, A>,
+  handler: Handler<z.infer<S>, A>,
   req: Request,
   routeCtx?: { params?: Promise<Record<string, string | string[]>> },
 ): Promise<Response> {
@@ -88,13 +102,13 @@ async function handleLegacy<S extends z.ZodType>(
     try {
       if (opts.stateChangingGet) assertSameOriginNavigation(req);
       else if (req.method !== "GET" && req.method !== "HEAD") assertSameOrigin(req);
-      const auth = opts.auth ?? "public";
+      const auth: LegacyAuth = opts.auth ?? "public";
       const user = auth === "user" || opts.rateLimit ? await getSessionUser(req) : null;
       if (opts.rateLimit) await assertWithinBudget(opts.rateLimit, user ? `user:${user.id}` : `ip:${clientAddress(req.headers)}`);
-      if (auth === "user" && !user) throw new AppError(3001);
+      if (auth === "user" && !user) throw new AppError(E.USER_SIGN_IN_NEEDED);
       const admin = auth === "admin" || auth === "super" ? await getSessionAdmin(req) : null;
-      if ((auth === "admin" || auth === "super") && !admin) throw new AppError(1005);
-      if (auth === "super" && !admin!.privileged) throw new AppError(1006);
+      if ((auth === "admin" || auth === "super") && !admin) throw new AppError(E.ADMIN_SIGN_IN_NEEDED);
+      if (auth === "super" && !admin?.privileged) throw new AppError(E.NOT_SUPER_ADMIN);
       // The audit trail's actor: the identity this endpoint authenticated (an admin endpoint acts as the admin).
       if (admin) setRequestActor(adminActor(admin));
       else if (user) setRequestActor(userActor(user));
@@ -112,7 +126,8 @@ async function handleLegacy<S extends z.ZodType>(
       for (const [k, v] of Object.entries(path)) merged[k] = Array.isArray(v) ? v.join("/") : v;
       assertParamSizes(merged);
       const input = opts.schema ? parseParams(opts.schema, merged, opts.errorCodes) : (merged as unknown as z.infer<S>);
-      const result = await handler({ req, input, params: merged, user, admin });
+      // The checks above make the actors what LegacyActors<A> promises.
+      const result = await handler({ req, input, params: merged, user, admin } as unknown as LegacyContext<z.infer<S>, A>);
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (e) {
       if (opts.htmlErrors && e instanceof AppError) return errorPage(e.code, { message: e.message, ...opts.htmlErrors });
@@ -169,12 +184,12 @@ const ownOrigins = (req: Request) => new Set([new URL(env().APP_URL).origin, new
 export function assertSameOriginNavigation(req: Request) {
   const site = req.headers.get("sec-fetch-site");
   if (site === "same-origin") return;
-  if (site) throw new AppError(4005); // cross-site, same-site, none (typed, bookmarked)
+  if (site) throw new AppError(E.CROSS_SITE); // cross-site, same-site, none (typed, bookmarked)
   const own = ownOrigins(req);
   const origin = req.headers.get("origin");
   if (origin) {
     if (own.has(origin)) return;
-    throw new AppError(4005); // another origin, or "null" (sandboxed frames, redirects across sites)
+    throw new AppError(E.CROSS_SITE); // another origin, or "null" (sandboxed frames, redirects across sites)
   }
   const referer = req.headers.get("referer");
   if (referer) {
@@ -184,7 +199,7 @@ export function assertSameOriginNavigation(req: Request) {
       /* not a URL */
     }
   }
-  throw new AppError(4005);
+  throw new AppError(E.CROSS_SITE);
 }
 
 /**
@@ -194,11 +209,11 @@ export function assertSameOriginNavigation(req: Request) {
  */
 export function assertSameOrigin(req: Request) {
   const site = req.headers.get("sec-fetch-site");
-  if (site === "cross-site" || site === "same-site") throw new AppError(4005);
+  if (site === "cross-site" || site === "same-site") throw new AppError(E.CROSS_SITE);
   const origin = req.headers.get("origin");
   if (origin && origin !== "null") {
-    if (!ownOrigins(req).has(origin)) throw new AppError(4005);
+    if (!ownOrigins(req).has(origin)) throw new AppError(E.CROSS_SITE);
   } else if (origin === "null") {
-    throw new AppError(4005);
+    throw new AppError(E.CROSS_SITE);
   }
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { AppError, ClosedError, type ErrorCode } from "@/lib/errors";
+import { AppError, ClosedError, type ErrorCode, E } from "@/lib/errors";
 import { setRequestActor } from "@/lib/request-context";
 import { readCappedBody } from "./body-limit";
 import { authenticateAccessToken, type OpenApiCaller } from "@/lib/services/openapi/authenticate-access-token";
@@ -89,7 +89,7 @@ const OPEN_FIELD: Record<string, string> = { datetime: "beginTime", duration: "e
 export function openErrorResponse(e: unknown, req: Request, resource?: OpenResource): Response {
   if (e instanceof AppError) {
     let code: number;
-    if (e.code === 4040) code = (e.field && NOT_FOUND_BY_FIELD[e.field]) || (resource ? NOT_FOUND_BY_RESOURCE[resource] : 71001);
+    if (e.code === E.NOT_FOUND) code = (e.field && NOT_FOUND_BY_FIELD[e.field]) || (resource ? NOT_FOUND_BY_RESOURCE[resource] : 71001);
     else if (e instanceof ClosedError) code = 71017; // a closure covers the period (ours, like 71014–71016)
     else code = BY_CODE[e.code] ?? 71001;
     const english = ENGLISH[code] ?? "Request refused";

@@ -12,6 +12,9 @@ import { runMaintenance } from "./run-maintenance";
 import { sentTexts, useFakeWecom } from "./testing/fake-wecom";
 import { booking, DAY, HOUR, MIN, MIXED_QUEUE_END_STATE, mixedQueue, queueBase, resetBookings, room, setSettings, statusOf, user } from "./testing/fixtures";
 
+/** Changing the settings is a super-admin action. */
+const SUPER = { id: 1, username: "admin", privileged: true };
+
 const onPostgres = process.env.TEST_DB === "postgres";
 const handle = useTestDb();
 const wecom = useFakeWecom();
@@ -89,7 +92,7 @@ describe("runMaintenance", () => {
     const r = await room("S-A");
     const u = await user("zhangsan");
     const settingsInput = (check: boolean, checkInterval: number, clean: boolean, cleanInterval: number) =>
-      updateSettings({ sh: 0, sm: 0, ch: 24, cm: 0, check, checkInterval, clean, cleanInterval });
+      updateSettings(SUPER, { sh: 0, sm: 0, ch: 24, cm: 0, check, checkInterval, clean, cleanInterval });
 
     await settingsInput(false, 2, false, 7);
     const p = await booking({ roomId: r.id, userId: u.id, start: at(2), minutes: 30 });

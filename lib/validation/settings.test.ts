@@ -4,6 +4,9 @@ import { AppError } from "@/lib/errors";
 import { updateSettings } from "@/lib/services/settings/update-settings";
 import { settingsFormSchema } from "./settings";
 
+/** Changing the settings is a super-admin action. */
+const SUPER = { id: 1, username: "admin", privileged: true };
+
 useTestDb();
 
 const base = { sh: 8, sm: 0, ch: 22, cm: 0, check: false, checkInterval: 2, clean: true, cleanInterval: 7 };
@@ -31,7 +34,7 @@ describe("settingsFormSchema mirrors updateSettings", () => {
     const formOk = settingsFormSchema.safeParse(input).success;
     let serverOk = true;
     try {
-      await updateSettings(input);
+      await updateSettings(SUPER, input);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       serverOk = false;

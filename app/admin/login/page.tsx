@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AdminLoginForm } from "@/app/_components/auth/admin-login-form";
-import { safeNext } from "@/lib/auth/login-state";
+import { safeNext } from "@/lib/http/login-state";
 import { getSessionAdmin } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { LOGIN_LIMITS } from "@/lib/services/auth/verify-admin-password";

@@ -1,4 +1,4 @@
 // GET /admin/qrcode – admin sign-in by WeCom QR code: redirect to WeCom web login (legacy AdminController#qrcode)
-import { startAdminQrSignIn } from "@/lib/auth/flows";
+import { startAdminQrSignIn } from "@/lib/http/flows";
 
 export const GET = () => startAdminQrSignIn();

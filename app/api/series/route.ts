@@ -7,7 +7,7 @@ import { seriesSubmitSchema } from "@/lib/validation/series";
 export const dynamic = "force-dynamic";
 
 export const POST = legacyRoute({ auth: "user", rateLimit: "submit", schema: seriesSubmitSchema }, async ({ input, user }) => {
-  const result = await submitSeries({ ...input, userId: user!.id });
+  const result = await submitSeries({ ...input, userId: user.id });
   kickOutbox();
   return ok(result);
 });

@@ -1,7 +1,7 @@
 // POST /auth/demo – demo sign-in as a seeded demo user, only when DEMO_LOGIN=1 (new)
 import { NextResponse } from "next/server";
 import { establishSession } from "@/lib/auth/auth";
-import { appUrl, safeNext } from "@/lib/auth/login-state";
+import { appUrl, safeNext } from "@/lib/http/login-state";
 import { legacyRoute } from "@/lib/http/legacy";
 import { demoSignInSchema } from "@/lib/validation/auth";
 

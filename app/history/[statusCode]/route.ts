@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 
 // The API document says POST, the legacy code answered GET: both are served (A3).
 export const GET = legacyRoute({ auth: "user", schema: historySchema }, async ({ input, user }) =>
-  ok({ statusCode: input.statusCode, history: (await listHistory(user!.id, input.statusCode)).map(legacyAppointmentView) }),
+  ok({ statusCode: input.statusCode, history: (await listHistory(user.id, input.statusCode)).map(legacyAppointmentView) }),
 );
 export const POST = GET;

@@ -13,7 +13,7 @@ const html = { redirectUrl: "/meeting/admin", redirectMsg: "点击跳转" };
 export const GET = legacyRoute({ auth: "super", schema, htmlErrors: html }, async ({ admin, input }) => {
   const bytes = await exportRoomsSheet(admin, { template: input.template });
   const name = input.template ? "template.xlsx" : "rooms.xlsx";
-  const stored = input.template ? null : await archiveRoomsSheet(admin!, bytes);
+  const stored = input.template ? null : await archiveRoomsSheet(admin, bytes);
   return new Response(new Uint8Array(bytes), {
     headers: {
       "content-type": XLSX_TYPE,

@@ -1,17 +1,17 @@
 import "server-only";
 import { getDb, pgErrorCode } from "@/lib/db";
 import { admins } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
-import { hashPassword } from "@/lib/auth/password";
-import type { SessionAdmin } from "@/lib/auth/session";
+import { AppError, E } from "@/lib/errors";
+import { hashPassword } from "@/lib/crypto/password";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { RESERVED_ADMIN_NAME, type AddAdminInput } from "@/lib/validation/admin";
 import { recordAudit } from "@/lib/services/audit/record-audit";
-import { requireSuper } from "./admin-guards";
+import { requireSuper } from "@/lib/services/authz";
 
 /** Creates an admin with an argon2id password hash. Names are unique regardless of letter case (1007). */
-export async function addAdmin(actor: SessionAdmin | null, input: AddAdminInput): Promise<{ id: number }> {
+export async function addAdmin(actor: SessionAdmin, input: AddAdminInput): Promise<{ id: number }> {
   requireSuper(actor);
-  if (input.username === RESERVED_ADMIN_NAME) throw new AppError(1008);
+  if (input.username === RESERVED_ADMIN_NAME) throw new AppError(E.ADMIN_NAME_RESERVED);
   const passwordHash = await hashPassword(input.password);
   const db = await getDb();
   try {
@@ -29,7 +29,7 @@ export async function addAdmin(actor: SessionAdmin | null, input: AddAdminInput)
       return row;
     });
   } catch (e) {
-    if (pgErrorCode(e) === "23505") throw new AppError(1007);
+    if (pgErrorCode(e) === "23505") throw new AppError(E.ADMIN_NAME_TAKEN);
     throw e;
   }
 }

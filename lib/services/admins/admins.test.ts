@@ -1,7 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { verifyPassword } from "@/lib/auth/password";
-import type { SessionAdmin } from "@/lib/auth/session";
+import { verifyPassword } from "@/lib/crypto/password";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { admins, users } from "@/lib/db/schema";
 import { useTestDb } from "@/lib/db/testing";
@@ -60,7 +60,7 @@ describe("addAdmin", () => {
     expect(await add(root, "ADMIN")).toMatchObject({ code: 1007 });
     expect(await add(root, "Normal1")).toMatchObject({ code: 1007 });
     expect(await add(normal, "someone")).toMatchObject({ code: 1006 });
-    expect(await errOf(addAdmin(null, addAdminSchema.parse({ username: "x1", password: "password-123", privileged: "1" })))).toMatchObject({ code: 1005 });
+    expect(await errOf(addAdmin(null as never, addAdminSchema.parse({ username: "x1", password: "password-123", privileged: "1" })))).toMatchObject({ code: 1005 });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -82,7 +82,7 @@ describe("batchAddAdmins", () => {
   beforeEach(async () => {
     await (await getDb()).insert(users).values([{ userid: "2020123456" }, { userid: "ZhangLaoShi" }, { userid: "wang" }]);
   });
-  const batch = (actor: SessionAdmin | null, userids: string, privileged = "0") =>
+  const batch = (actor: SessionAdmin, userids: string, privileged = "0") =>
     batchAddAdmins(actor, batchAddAdminsSchema.parse({ userids, privileged }));
 
   it("creates password-less admins named after the WeCom userid; existing admins count as done, unchanged", async () => {
@@ -142,7 +142,7 @@ describe("batchAddAdmins", () => {
 });
 
 describe("deleteAdmins", () => {
-  const del = (actor: SessionAdmin | null, ids: (number | string)[]) => deleteAdmins(actor, deleteAdminsSchema.parse({ ids: ids.map(String) }));
+  const del = (actor: SessionAdmin, ids: (number | string)[]) => deleteAdmins(actor, deleteAdminsSchema.parse({ ids: ids.map(String) }));
 
   it("deletes in one transaction and skips the caller", async () => {
     const a = await makeAdmin("aaa", false);
@@ -182,7 +182,7 @@ describe("deleteAdmins", () => {
 });
 
 describe("editAdmin", () => {
-  const edit = (actor: SessionAdmin | null, raw: Record<string, string>) => editAdmin(actor, editAdminSchema.parse(raw));
+  const edit = (actor: SessionAdmin, raw: Record<string, string>) => editAdmin(actor, editAdminSchema.parse(raw));
 
   it("edits by id: rename works, an empty password keeps the hash, a new one bumps sessionVersion", async () => {
     const a = await makeAdmin("aaa", false);
@@ -243,6 +243,6 @@ describe("getAdmin", () => {
     expect(await getAdmin(a, a.id)).toMatchObject({ id: a.id });
     expect(await errOf(getAdmin(a, root.id))).toMatchObject({ code: 1006 });
     expect(await errOf(getAdmin(root, 9999))).toMatchObject({ code: 4002 });
-    expect(await errOf(getAdmin(null, a.id))).toMatchObject({ code: 1005 });
+    expect(await errOf(getAdmin(null as never, a.id))).toMatchObject({ code: 1005 });
   });
 });

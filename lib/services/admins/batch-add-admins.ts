@@ -4,11 +4,12 @@ import { getMember } from "@/lib/clients/wecom/get-member";
 import { WecomError } from "@/lib/clients/wecom/errors";
 import { getDb } from "@/lib/db";
 import { admins, users } from "@/lib/db/schema";
-import { AppError, badInput } from "@/lib/errors";
-import type { SessionAdmin } from "@/lib/auth/session";
+import { AppError, badInput, E } from "@/lib/errors";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { RESERVED_ADMIN_NAME, type BatchAddAdminsInput } from "@/lib/validation/admin";
 import { recordAudit } from "@/lib/services/audit/record-audit";
-import { lockAdminsFor, requireSuper } from "./admin-guards";
+import { lockAdminsFor } from "./admin-guards";
+import { requireSuper } from "@/lib/services/authz";
 
 /**
  * Makes WeCom members admins ("设为管理员" in the user list). They get no password: they sign in by WeCom QR, whose
@@ -18,7 +19,7 @@ import { lockAdminsFor, requireSuper } from "./admin-guards";
  * left unchanged (legacy). `自动审核` is skipped and the answer is then 1011, the legacy "partly failed", while the
  * others are kept.
  */
-export async function batchAddAdmins(actor: SessionAdmin | null, input: BatchAddAdminsInput): Promise<{ added: number }> {
+export async function batchAddAdmins(actor: SessionAdmin, input: BatchAddAdminsInput): Promise<{ added: number }> {
   requireSuper(actor);
   const wanted = new Map<string, string>();
   let skipped = 0;
@@ -44,7 +45,7 @@ export async function batchAddAdmins(actor: SessionAdmin | null, input: BatchAdd
       if (!(e instanceof WecomError)) throw e;
       if (e.kind !== "not-found") {
         console.warn(`[meeting] WeCom user/get ${given} failed: ${e.message}`);
-        throw new AppError(1001);
+        throw new AppError(E.WECOM_USER_FAILED);
       }
       unknown.push(given);
     }
@@ -53,7 +54,7 @@ export async function batchAddAdmins(actor: SessionAdmin | null, input: BatchAdd
 
   const added = await db.transaction(async (tx) => {
     const me = await lockAdminsFor(tx, actor);
-    if (!me.privileged) throw new AppError(1006);
+    if (!me.privileged) throw new AppError(E.NOT_SUPER_ADMIN);
     if (names.size === 0) return 0;
     const rows = await tx
       .insert(admins)
@@ -70,6 +71,6 @@ export async function batchAddAdmins(actor: SessionAdmin | null, input: BatchAdd
     }
     return rows.length;
   });
-  if (skipped > 0) throw new AppError(1011);
+  if (skipped > 0) throw new AppError(E.ADMINS_PARTLY_ADDED);
   return { added };
 }

@@ -1,9 +1,9 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/crypto/password";
 import { getDb } from "@/lib/db";
 import { admins } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, E } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 
 /**
@@ -20,7 +20,7 @@ export async function changeOwnPassword(adminId: number, password: string): Prom
       .set({ passwordHash: hash, sessionVersion: sql`${admins.sessionVersion} + 1`, updatedAt: new Date() })
       .where(eq(admins.id, adminId))
       .returning({ id: admins.id, username: admins.username });
-    if (updated.length === 0) throw new AppError(1005);
+    if (updated.length === 0) throw new AppError(E.ADMIN_SIGN_IN_NEEDED);
     await recordAudit(tx, {
       action: "admin.password_changed",
       objectKind: "admin",

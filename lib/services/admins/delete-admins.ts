@@ -2,23 +2,24 @@ import "server-only";
 import { inArray } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { admins } from "@/lib/db/schema";
-import { AppError, badInput } from "@/lib/errors";
-import type { SessionAdmin } from "@/lib/auth/session";
+import { AppError, badInput, E } from "@/lib/errors";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import type { DeleteAdminsInput } from "@/lib/validation/admin";
 import { recordAudit } from "@/lib/services/audit/record-audit";
-import { assertSuperAdminRemains, lockAdminsFor, requireSuper } from "./admin-guards";
+import { assertSuperAdminRemains, lockAdminsFor } from "./admin-guards";
+import { requireSuper } from "@/lib/services/authz";
 
 /**
  * Deletes admins in one transaction: an unknown id refuses the whole request (4002 naming it), the caller's own id
  * is skipped (legacy), and the last super admin is never deleted.
  */
-export async function deleteAdmins(actor: SessionAdmin | null, input: DeleteAdminsInput): Promise<{ deleted: number }> {
+export async function deleteAdmins(actor: SessionAdmin, input: DeleteAdminsInput): Promise<{ deleted: number }> {
   requireSuper(actor);
   const ids = [...new Set(input.ids)];
   const db = await getDb();
   return db.transaction(async (tx) => {
     const me = await lockAdminsFor(tx, actor);
-    if (!me.privileged) throw new AppError(1006);
+    if (!me.privileged) throw new AppError(E.NOT_SUPER_ADMIN);
     if (ids.length === 0) return { deleted: 0 };
     const found = new Set((await tx.select({ id: admins.id }).from(admins).where(inArray(admins.id, ids))).map((r) => r.id));
     const unknown = ids.find((id) => !found.has(id));

@@ -2,30 +2,30 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb, pgErrorCode } from "@/lib/db";
 import { admins } from "@/lib/db/schema";
-import { AppError, badInput } from "@/lib/errors";
-import { hashPassword } from "@/lib/auth/password";
-import type { SessionAdmin } from "@/lib/auth/session";
+import { AppError, badInput, E } from "@/lib/errors";
+import { hashPassword } from "@/lib/crypto/password";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { RESERVED_ADMIN_NAME, type EditAdminInput } from "@/lib/validation/admin";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { assertSuperAdminRemains, lockAdminsFor } from "./admin-guards";
+import { requireSuperOrSelf } from "@/lib/services/authz";
 
 /**
  * Edits an admin BY ID (the legacy matched the submitted username: an account takeover). A super admin may edit
  * anyone; an admin may edit their own row but never their own privilege. An empty password keeps the current one; a
  * new password bumps sessionVersion, which ends that admin's sessions.
  */
-export async function editAdmin(actor: SessionAdmin | null, input: EditAdminInput): Promise<void> {
-  if (!actor) throw new AppError(1005);
+export async function editAdmin(actor: SessionAdmin, input: EditAdminInput): Promise<void> {
+  requireSuperOrSelf(actor, input.id);
   const isSelf = input.id === actor.id;
-  if (!isSelf && !actor.privileged) throw new AppError(1006);
-  if (input.username === RESERVED_ADMIN_NAME) throw new AppError(1008);
+  if (input.username === RESERVED_ADMIN_NAME) throw new AppError(E.ADMIN_NAME_RESERVED);
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
 
   const db = await getDb();
   try {
     await db.transaction(async (tx) => {
       const me = await lockAdminsFor(tx, actor);
-      if (!isSelf && !me.privileged) throw new AppError(1006);
+      if (!isSelf && !me.privileged) throw new AppError(E.NOT_SUPER_ADMIN);
       const [target] = await tx.select().from(admins).where(eq(admins.id, input.id));
       if (!target) throw badInput("id", `管理员 ${input.id} 不存在`);
       const privileged = isSelf ? target.privileged : (input.privileged ?? target.privileged);
@@ -48,7 +48,7 @@ export async function editAdmin(actor: SessionAdmin | null, input: EditAdminInpu
       });
     });
   } catch (e) {
-    if (pgErrorCode(e) === "23505") throw new AppError(1007);
+    if (pgErrorCode(e) === "23505") throw new AppError(E.ADMIN_NAME_TAKEN);
     throw e;
   }
 }

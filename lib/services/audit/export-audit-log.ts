@@ -1,7 +1,7 @@
 import "server-only";
 import { desc } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { ACTION_LABELS, ACTOR_LABELS, CHANNEL_LABELS, label, OBJECT_LABELS } from "@/lib/audit-labels";
 import { getDb } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema";
@@ -18,7 +18,7 @@ const json = (v: unknown) => (v == null ? "" : JSON.stringify(v));
  * The audit trail as an xlsx workbook, with the same filters and the same visibility as the console page (an admin
  * who is not a super admin exports only their own actions). Generated per request, never stored.
  */
-export async function exportAuditLog(viewer: SessionAdmin | null, filter: AuditFilterInput): Promise<{ bytes: Buffer; rows: number; truncated: boolean }> {
+export async function exportAuditLog(viewer: SessionAdmin, filter: AuditFilterInput): Promise<{ bytes: Buffer; rows: number; truncated: boolean }> {
   const where = auditWhere(viewer, filter);
   const db = await getDb();
   const rows = await db

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { auditLog, users } from "@/lib/db/schema";
 import { useTestDb } from "@/lib/db/testing";
@@ -82,7 +82,7 @@ describe("listAuditLog", () => {
     expect(auditListSchema.safeParse({ from: "2030-3-1" }).success).toBe(false);
     await expect(listAuditLog(superAdmin, q({ from: "2030-02-30" }))).rejects.toMatchObject({ code: 4002, field: "from" });
     await expect(listAuditLog(superAdmin, q({ from: "2030-03-12", to: "2030-03-11" }))).rejects.toMatchObject({ code: 4002, field: "to" });
-    await expect(listAuditLog(null, q({}))).rejects.toMatchObject({ code: 1005 });
+    await expect(listAuditLog(null as never, q({}))).rejects.toMatchObject({ code: 1005 });
   });
 
   it("exports the filtered rows as a readable xlsx with before/after", async () => {

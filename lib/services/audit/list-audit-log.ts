@@ -1,11 +1,12 @@
 import "server-only";
 import { and, count, desc, eq, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { auditLog, users } from "@/lib/db/schema";
-import { AppError, badInput } from "@/lib/errors";
+import { badInput } from "@/lib/errors";
 import { formatDateTimeSeconds, parseLocalDate, startOfNextLocalDay } from "@/lib/time";
 import type { AuditFilterInput, AuditListInput } from "@/lib/validation/audit";
+import { requireAdmin } from "@/lib/services/authz";
 
 export interface AuditEntryView {
   id: number;
@@ -40,8 +41,8 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * The WHERE of the audit trail for a viewer: a super admin sees every row; any other admin only the rows they
  * caused themselves (actor = that admin), whatever the filters ask for. Shared by the page and the export.
  */
-export function auditWhere(viewer: SessionAdmin | null, f: AuditFilterInput): SQL | undefined {
-  if (!viewer) throw new AppError(1005);
+export function auditWhere(viewer: SessionAdmin, f: AuditFilterInput): SQL | undefined {
+  requireAdmin(viewer);
   const conds: (SQL | undefined)[] = [];
   if (!viewer.privileged) conds.push(and(eq(auditLog.actorKind, "admin"), eq(auditLog.actorId, String(viewer.id))));
   if (f.person) {
@@ -80,7 +81,7 @@ export const toAuditView = (r: typeof auditLog.$inferSelect): AuditEntryView => 
 });
 
 /** One page of the audit trail, newest first, as the viewer may see it (console 操作日志). */
-export async function listAuditLog(viewer: SessionAdmin | null, input: AuditListInput): Promise<AuditPage> {
+export async function listAuditLog(viewer: SessionAdmin, input: AuditListInput): Promise<AuditPage> {
   const where = auditWhere(viewer, input);
   const size = input.size ?? 20;
   const db = await getDb();

@@ -5,7 +5,7 @@ import { WecomError } from "@/lib/clients/wecom/errors";
 import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import type { TokenUser } from "@/lib/auth/identity";
-import { AppError } from "@/lib/errors";
+import { AppError, E } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { refreshCampusProfile } from "@/lib/services/campus/profile";
@@ -26,7 +26,7 @@ export async function provisionWecomUser(userid: string): Promise<TokenUser> {
   const db = await getDb();
   const [existing] = await db.select().from(users).where(sql`lower(${users.userid}) = lower(${userid})`);
   // Removed (Open API user/remove) or disabled (status 0) users cannot sign in, whatever WeCom says.
-  if (existing && (existing.removedAt || existing.status !== 1)) throw new AppError(3002);
+  if (existing && (existing.removedAt || existing.status !== 1)) throw new AppError(E.NOT_A_MEMBER);
 
   let member: WecomMember | null = null;
   try {
@@ -34,7 +34,7 @@ export async function provisionWecomUser(userid: string): Promise<TokenUser> {
   } catch (e) {
     if (!(e instanceof WecomError)) throw e;
     console.warn(`[meeting] WeCom user/get ${userid} failed: ${e.message}`);
-    if (!existing) throw new AppError(1001);
+    if (!existing) throw new AppError(E.WECOM_USER_FAILED);
   }
 
   if (existing) {
@@ -84,6 +84,6 @@ export async function provisionWecomUser(userid: string): Promise<TokenUser> {
   }
   // Lost a race with a concurrent first sign-in of the same person.
   const [winner] = await db.select({ id: users.id, userid: users.userid }).from(users).where(sql`lower(${users.userid}) = lower(${userid})`);
-  if (!winner) throw new AppError(1001);
+  if (!winner) throw new AppError(E.WECOM_USER_FAILED);
   return winner;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { admins } from "@/lib/db/schema";
 import { recheckCampusAdmin } from "@/lib/services/campus/admin-rights";

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/crypto/password";
 import { getDb } from "@/lib/db";
 import { admins, users } from "@/lib/db/schema";
 import { useTestDb } from "@/lib/db/testing";

@@ -5,12 +5,12 @@ import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import { DEMO_USERS } from "@/lib/db/seed";
 import { env } from "@/lib/env";
-import { AppError, badInput } from "@/lib/errors";
+import { AppError, badInput, E } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 
 /** Demo sign-in (DEMO_LOGIN=1 only): become one of the seeded demo users without WeCom. */
 export async function signInDemoUser(userid: string): Promise<TokenUser> {
-  if (!env().DEMO_LOGIN) throw new AppError(3001);
+  if (!env().DEMO_LOGIN) throw new AppError(E.USER_SIGN_IN_NEEDED);
   if (!DEMO_USERS.some((u) => u.userid === userid)) throw badInput("userid", "不是演示用户");
   const db = await getDb();
   const [row] = await db
@@ -18,7 +18,7 @@ export async function signInDemoUser(userid: string): Promise<TokenUser> {
     .from(users)
     .where(sql`${users.userid} = ${userid}`);
   if (!row) throw badInput("userid", "演示用户不存在");
-  if (row.removedAt || row.status !== 1) throw new AppError(3002);
+  if (row.removedAt || row.status !== 1) throw new AppError(E.NOT_A_MEMBER);
   await recordAudit(db, {
     action: "auth.user_signed_in",
     objectKind: "user",

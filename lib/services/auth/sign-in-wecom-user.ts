@@ -2,7 +2,7 @@ import "server-only";
 import { getUserIdentity } from "@/lib/clients/wecom/get-user-identity";
 import type { TokenUser } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, E } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { provisionWecomUser } from "./provision-wecom-user";
 import { codeExchangeFailure } from "./wecom-failure";
@@ -12,14 +12,14 @@ import { codeExchangeFailure } from "./wecom-failure";
  * 3001 refused code, 3002 not a member of the corp, 1001 WeCom could not tell who it is.
  */
 export async function signInWecomUser(code: string): Promise<TokenUser> {
-  if (!code) throw new AppError(3001);
+  if (!code) throw new AppError(E.USER_SIGN_IN_NEEDED);
   let identity;
   try {
     identity = await getUserIdentity(code);
   } catch (e) {
     throw codeExchangeFailure(e, { refused: 3001, unavailable: 1001 });
   }
-  if (identity.kind !== "member") throw new AppError(3002);
+  if (identity.kind !== "member") throw new AppError(E.NOT_A_MEMBER);
   const user = await provisionWecomUser(identity.userid);
   await recordAudit(await getDb(), {
     action: "auth.user_signed_in",

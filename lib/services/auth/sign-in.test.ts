@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/crypto/password";
 import { control, useFakeWecom } from "@/lib/clients/wecom/testing/use-fake-wecom";
 import { useTestDb } from "@/lib/db/testing";
 import { admins, users } from "@/lib/db/schema";

@@ -1,10 +1,10 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { verifyPassword } from "@/lib/auth/password";
+import { verifyPassword } from "@/lib/crypto/password";
 import type { TokenAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { admins } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, E } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { hitRateLimit } from "@/lib/services/rate-limit/hit-rate-limit";
 import { releaseRateLimit } from "@/lib/services/rate-limit/release-rate-limit";
@@ -59,7 +59,7 @@ export async function verifyAdminPassword(
   const addressKey = `admin-login:addr:${address}`;
   const userKey = `admin-login:user:${lower}`;
   const pair = await throttlePair(pairKey, limits.pair);
-  if (!pair.allowed) throw new AppError(4003);
+  if (!pair.allowed) throw new AppError(E.RATE_LIMITED);
   const counted = [pairKey];
   const byAddress = await hitRateLimit(addressKey, limits.perAddress, LOGIN_WINDOW_MS);
   counted.push(addressKey);
@@ -68,7 +68,7 @@ export async function verifyAdminPassword(
     allowed = (await hitRateLimit(userKey, limits.perUsername, LOGIN_WINDOW_MS)).allowed;
     counted.push(userKey);
   }
-  if (!allowed) throw new AppError(4003);
+  if (!allowed) throw new AppError(E.RATE_LIMITED);
 
   // An unknown name or an admin without a password costs one argon2 verification too (verifyPassword).
   const ok = await verifyPassword(row?.passwordHash, password);
@@ -82,7 +82,7 @@ export async function verifyAdminPassword(
       actor: { kind: "anonymous", id: null, name: name.slice(0, 64) },
       after: { username: name.slice(0, 64), method: "password", reason: row ? "wrong_password" : "unknown_username" },
     });
-    throw new AppError(1002);
+    throw new AppError(E.ADMIN_LOGIN_FAILED);
   }
 
   await Promise.all(counted.map((k) => releaseRateLimit(k)));

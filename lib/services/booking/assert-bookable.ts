@@ -2,11 +2,12 @@ import "server-only";
 import { and, eq, ne } from "drizzle-orm";
 import type { Tx } from "@/lib/db";
 import { appointments, roomAllowedUsers, rooms, settings } from "@/lib/db/schema";
-import { AppError, badInput, ClosedError } from "@/lib/errors";
+import { AppError, badInput, ClosedError, E } from "@/lib/errors";
 import { findClosure } from "@/lib/services/closures/closure-periods";
 import { isWithinOpenHours } from "./is-within-open-hours";
 import { overlaps } from "./overlaps";
 import { roomOpenHours } from "./room-open-hours";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 export interface BookingRequest {
   userId: number;
@@ -42,9 +43,9 @@ export async function checkBookable(tx: Tx, r: BookingRequest, now: Date) {
     .select({ room: rooms, campus: { openMinute: settings.openMinute, closeMinute: settings.closeMinute, autoReview: settings.autoReview } })
     .from(rooms)
     .innerJoin(settings, eq(settings.id, 1))
-    .where(eq(rooms.id, r.roomId));
+    .where(and(eq(rooms.id, r.roomId), activeRoom()));
   const room = found?.room;
-  if (!room || room.removedAt) throw badInput("roomId", "会议室不存在");
+  if (!room) throw badInput("roomId", "会议室不存在");
   if (!room.available) throw badInput("roomId", "会议室未开放");
   if (r.start.getTime() <= now.getTime()) throw badInput("datetime", "开始时间必须晚于当前时间");
   if (r.size > room.size) throw badInput("size", `参与人数超过会议室容量(${room.size}人)`);
@@ -53,10 +54,10 @@ export async function checkBookable(tx: Tx, r: BookingRequest, now: Date) {
       .select({ userId: roomAllowedUsers.userId })
       .from(roomAllowedUsers)
       .where(and(eq(roomAllowedUsers.roomId, room.id), eq(roomAllowedUsers.userId, r.userId)));
-    if (!allowed) throw new AppError(2008);
+    if (!allowed) throw new AppError(E.ROOM_NOT_ALLOWED);
   }
   const campus = found.campus;
-  if (!isWithinOpenHours(r.start, r.duration, roomOpenHours(room, campus))) throw new AppError(3003);
+  if (!isWithinOpenHours(r.start, r.duration, roomOpenHours(room, campus))) throw new AppError(E.OUTSIDE_OPEN_HOURS);
   const end = new Date(r.start.getTime() + r.duration * 60_000);
   const closed = await findClosure(tx, room, r.start, end);
   if (closed) throw new ClosedError(closed.reason);
@@ -66,6 +67,6 @@ export async function checkBookable(tx: Tx, r: BookingRequest, now: Date) {
     .from(appointments)
     .where(r.excludeId === undefined ? clash : and(clash, ne(appointments.id, r.excludeId)))
     .limit(1);
-  if (taken.length > 0) throw new AppError(2003);
+  if (taken.length > 0) throw new AppError(E.SLOT_TAKEN);
   return { room, campus };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, STATUS } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, E } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { statusName } from "@/lib/services/audit/summaries";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
@@ -22,7 +22,7 @@ export async function cancelAppointment(id: number, userId: number | null, now =
       .select({ id: appointments.id, status: appointments.status })
       .from(appointments)
       .where(and(eq(appointments.id, id), userId === null ? undefined : eq(appointments.userId, userId)));
-    if (!existing) throw new AppError(2007);
+    if (!existing) throw new AppError(E.BAD_BOOKING_ID);
     // One conditional update: a concurrent review or expiry cannot slip between a check and the write.
     const updated = await tx
       .update(appointments)
@@ -36,7 +36,7 @@ export async function cancelAppointment(id: number, userId: number | null, now =
         ),
       )
       .returning({ id: appointments.id });
-    if (updated.length === 0) throw new AppError(2006);
+    if (updated.length === 0) throw new AppError(E.CANCEL_FAILED);
     await emitOpenEvent(tx, "book_cancel", [id]);
     await recordAudit(tx, {
       action: "booking.cancelled",

@@ -2,11 +2,11 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, rooms, users } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
-import type { SessionAdmin, SessionUser } from "@/lib/auth/session";
+import { AppError, E } from "@/lib/errors";
 import { appointmentRecordColumns, type AppointmentRecord } from "./appointment-record";
 import { isCancellable } from "./is-cancellable";
 import { queuePosition } from "./pending-requests";
+import { requireCaller, type Caller } from "@/lib/services/authz";
 
 export interface AppointmentDetail extends AppointmentRecord {
   /** The caller is the booker and the booking may still be withdrawn. */
@@ -22,11 +22,11 @@ export interface AppointmentDetail extends AppointmentRecord {
  * booking answers like an unknown one (2007), so ids cannot be probed.
  */
 export async function getAppointmentDetail(
-  caller: { user: SessionUser | null; admin: SessionAdmin | null },
+  caller: Caller,
   id: number,
   now = new Date(),
 ): Promise<AppointmentDetail> {
-  if (!caller.user && !caller.admin) throw new AppError(3001);
+  requireCaller(caller);
   const db = await getDb();
   const [row] = await db
     .select({ ...appointmentRecordColumns, seriesId: appointments.seriesId })
@@ -35,6 +35,6 @@ export async function getAppointmentDetail(
     .innerJoin(users, eq(users.id, appointments.userId))
     .where(eq(appointments.id, id));
   const isOwner = !!row && caller.user?.id === row.userId;
-  if (!row || (!isOwner && !caller.admin)) throw new AppError(2007);
+  if (!row || (!isOwner && !caller.admin)) throw new AppError(E.BAD_BOOKING_ID);
   return { ...row, cancellable: isOwner && isCancellable(row, now), queuePosition: await queuePosition(row.id) };
 }

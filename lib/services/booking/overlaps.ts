@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, eq, gt, inArray, lt, ne, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { appointments, STATUS, type StatusCode } from "@/lib/db/schema";
 
 /**
@@ -15,4 +15,19 @@ export function overlaps(roomId: number | SQLWrapper, start: Date, end: Date, st
   if (!Number.isInteger(status)) throw new Error(`bad status ${status}`);
   return sql`(${appointments.status} = ${sql.raw(String(status))} and ${appointments.roomId} = ${roomId}
     and tstzrange(${appointments.startsAt}, ${appointments.endsAt}, '[)') && tstzrange(${start.toISOString()}::timestamptz, ${end.toISOString()}::timestamptz, '[)'))`;
+}
+
+/**
+ * The same rule between two rows, as a join condition (the review queue's conflicts): `other` is another booking of
+ * `row`'s room, in one of `statuses`, whose half-open period intersects `row`'s. Pass an aliased `appointments` for
+ * one side.
+ */
+export function rowsOverlap(row: typeof appointments, other: typeof appointments, statuses: StatusCode[] = [STATUS.APPROVED]): SQL {
+  return and(
+    eq(other.roomId, row.roomId),
+    ne(other.id, row.id),
+    inArray(other.status, statuses),
+    lt(other.startsAt, row.endsAt),
+    gt(other.endsAt, row.startsAt),
+  ) as SQL;
 }

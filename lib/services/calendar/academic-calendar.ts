@@ -1,15 +1,16 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb, pgErrorCode, type Db, type Tx } from "@/lib/db";
 import { academicTerms, classPeriods, holidays } from "@/lib/db/schema";
-import { AppError, badInput, notFound } from "@/lib/errors";
+import { AppError, badInput, E, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { adminActor } from "@/lib/services/console/admin-bookings";
 import { formatDate, parseLocalDate } from "@/lib/time";
 import { minutesToHhmm } from "@/lib/zoned-time";
 import { addDays } from "@/lib/zoned-time";
 import { dayLabel, findTerm, termLastDay, type DayLabel } from "@/lib/domain/week-label";
+import { requireSuper } from "@/lib/services/authz";
 
 export interface Term {
   id: number;
@@ -90,9 +91,8 @@ export async function labelsOf(dates: string[], tx?: Db | Tx): Promise<Map<strin
 
 // ---- console edits (super admins), each audited ----
 
-function guard(admin: SessionAdmin | null) {
-  if (!admin) throw new AppError(1005);
-  if (!admin.privileged) throw new AppError(1006);
+function guard(admin: SessionAdmin): SessionAdmin {
+  requireSuper(admin);
   return admin;
 }
 
@@ -101,7 +101,7 @@ const validDay = (field: string, s: string) => {
   return s;
 };
 
-export async function saveTerm(admin: SessionAdmin | null, input: { id?: number; name: string; firstDay: string; weeks: number }) {
+export async function saveTerm(admin: SessionAdmin, input: { id?: number; name: string; firstDay: string; weeks: number }) {
   const a = guard(admin);
   const name = input.name.trim();
   if (!name) throw badInput("name", "请填写学期名称");
@@ -123,18 +123,18 @@ export async function saveTerm(admin: SessionAdmin | null, input: { id?: number;
       return row;
     });
   } catch (e) {
-    if (pgErrorCode(e) === "23505") throw new AppError(4002, "已有同名学期", "name");
+    if (pgErrorCode(e) === "23505") throw new AppError(E.BAD_INPUT, "已有同名学期", "name");
     throw e;
   }
 }
 
-export async function saveHoliday(admin: SessionAdmin | null, input: { name: string; firstDay: string; lastDay: string }) {
+export async function saveHoliday(admin: SessionAdmin, input: { name: string; firstDay: string; lastDay: string }) {
   const a = guard(admin);
   const name = input.name.trim();
   if (!name) throw badInput("name", "请填写假期名称");
   validDay("firstDay", input.firstDay);
   validDay("lastDay", input.lastDay);
-  if (input.lastDay < input.firstDay) throw new AppError(4002, "结束日期不能早于开始日期", "lastDay");
+  if (input.lastDay < input.firstDay) throw new AppError(E.BAD_INPUT, "结束日期不能早于开始日期", "lastDay");
   const d = await getDb();
   return d.transaction(async (tx) => {
     const values = { name, firstDay: input.firstDay, lastDay: input.lastDay };
@@ -144,12 +144,12 @@ export async function saveHoliday(admin: SessionAdmin | null, input: { name: str
   });
 }
 
-export async function savePeriod(admin: SessionAdmin | null, input: { id?: number; name: string; startMinute: number; endMinute: number }) {
+export async function savePeriod(admin: SessionAdmin, input: { id?: number; name: string; startMinute: number; endMinute: number }) {
   const a = guard(admin);
   const name = input.name.trim();
   if (!name) throw badInput("name", "请填写节次名称");
   if (!(input.startMinute >= 0 && input.endMinute <= 1440 && input.endMinute > input.startMinute)) {
-    throw new AppError(4002, "下课时间必须晚于上课时间", "endMinute");
+    throw new AppError(E.BAD_INPUT, "下课时间必须晚于上课时间", "endMinute");
   }
   const d = await getDb();
   return d.transaction(async (tx) => {
@@ -169,7 +169,7 @@ export async function savePeriod(admin: SessionAdmin | null, input: { id?: numbe
 
 export type CalendarKind = "term" | "holiday" | "period";
 
-export async function removeCalendarItem(admin: SessionAdmin | null, kind: CalendarKind, id: number) {
+export async function removeCalendarItem(admin: SessionAdmin, kind: CalendarKind, id: number) {
   const a = guard(admin);
   const table = kind === "term" ? academicTerms : kind === "holiday" ? holidays : classPeriods;
   const d = await getDb();

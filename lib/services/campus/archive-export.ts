@@ -1,5 +1,5 @@
 import "server-only";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { campusEnabled } from "@/lib/clients/campus/config";
 import { XLSX_TYPE } from "@/lib/services/rooms-sheet/sheet-format";
 import { storeCampusFile, type StoredCampusFile } from "./files";

@@ -5,7 +5,7 @@ import { CampusError } from "@/lib/clients/campus/errors";
 import { deleteCampusFile, downloadCampusFile, uploadCampusFile } from "@/lib/clients/campus/files";
 import { getDb } from "@/lib/db";
 import { campusFiles } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, E } from "@/lib/errors";
 import { formatDateTime } from "@/lib/time";
 import { tracked } from "./family-status";
 
@@ -31,7 +31,7 @@ export async function storeCampusFile(input: {
   /** The platform userName recorded as the uploader (the acting admin's username). */
   userName: string;
 }): Promise<StoredCampusFile> {
-  if (!campusEnabled()) throw new AppError(4002, "校园平台未启用");
+  if (!campusEnabled()) throw new AppError(E.BAD_INPUT, "校园平台未启用");
   const f = await tracked("files", () => uploadCampusFile(input.data, input.name, input.contentType, input.userName));
   const db = await getDb();
   const row = { id: f.id, kind: input.kind.slice(0, 32), name: input.name.slice(0, 255), contentType: input.contentType.slice(0, 128), size: input.data.length, createdBy: input.userName.slice(0, 64) };
@@ -43,13 +43,13 @@ export async function storeCampusFile(input: {
 export async function openCampusFile(id: string) {
   const db = await getDb();
   const [row] = await db.select().from(campusFiles).where(eq(campusFiles.id, id));
-  if (!row) throw new AppError(4040, "文件不存在");
+  if (!row) throw new AppError(E.NOT_FOUND, "文件不存在");
   try {
     const f = await tracked("files", () => downloadCampusFile(id));
     return { ...f, name: row.name, contentType: row.contentType || f.contentType };
   } catch (e) {
-    if (e instanceof CampusError && e.kind === "refused") throw new AppError(4040, "文件不存在（校园平台已删除）");
-    if (e instanceof CampusError) throw new AppError(5000, "校园平台暂时无法提供该文件，请稍后重试");
+    if (e instanceof CampusError && e.kind === "refused") throw new AppError(E.NOT_FOUND, "文件不存在（校园平台已删除）");
+    if (e instanceof CampusError) throw new AppError(E.SERVER_ERROR, "校园平台暂时无法提供该文件，请稍后重试");
     throw e;
   }
 }

@@ -3,29 +3,24 @@ import { and, count, desc, eq, sql } from "drizzle-orm";
 import { listChannels } from "@/lib/clients/campus/api";
 import { campusConfig, campusEnabled } from "@/lib/clients/campus/config";
 import { CampusError } from "@/lib/clients/campus/errors";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { campusStatus, jobState, outbox, settings } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { noticeChannels, type NoticeChannels } from "@/lib/services/review/notify-booker";
 import { formatDateTime } from "@/lib/time";
 import { FAMILIES, recordFamily } from "./family-status";
 import { listCampusFiles } from "./files";
 import { DEPT_SYNC_JOB } from "./sync-departments";
+import { requireSuper } from "@/lib/services/authz";
 
 // The console page 校园平台 (super admins): is the integration on, does the platform answer, how each family fared
 // lately, what is waiting or gave up, and the notice channel setting.
 
-function requireSuper(actor: SessionAdmin | null) {
-  if (!actor) throw new AppError(1005);
-  if (!actor.privileged) throw new AppError(1006);
-}
-
 const OPS = ["notice", "operlog", "calendar"] as const;
 const t = (d: Date | null | undefined) => (d ? formatDateTime(d) : null);
 
-export async function getCampusOverview(actor: SessionAdmin | null) {
+export async function getCampusOverview(actor: SessionAdmin) {
   requireSuper(actor);
   const db = await getDb();
   const enabled = campusEnabled();
@@ -79,7 +74,7 @@ export async function getCampusOverview(actor: SessionAdmin | null) {
 }
 
 /** A cheap read-only call (message/channel/listAll) with the platform's answer. */
-export async function checkCampusConnection(actor: SessionAdmin | null) {
+export async function checkCampusConnection(actor: SessionAdmin) {
   requireSuper(actor);
   if (!campusEnabled()) return { ok: false, ms: 0, message: "未启用：没有设置 CAMPUS_API_BASE", channels: [] };
   const t0 = Date.now();
@@ -94,7 +89,7 @@ export async function checkCampusConnection(actor: SessionAdmin | null) {
 }
 
 /** The console setting: where booker notices go while the platform is on. */
-export async function setNoticeChannels(actor: SessionAdmin | null, value: NoticeChannels) {
+export async function setNoticeChannels(actor: SessionAdmin, value: NoticeChannels) {
   requireSuper(actor);
   const db = await getDb();
   await db.transaction(async (tx) => {

@@ -2,12 +2,13 @@ import "server-only";
 import { addMenuBatch, addRoleBatch, listAppRoles, listMenus, updateMenuBatch, type CampusMenu, type MenuInput } from "@/lib/clients/campus/api";
 import { campusConfig, campusEnabled } from "@/lib/clients/campus/config";
 import { CampusError } from "@/lib/clients/campus/errors";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, E } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { tracked } from "./family-status";
+import { requireSuper } from "@/lib/services/authz";
 
 // "同步到校园平台": registers our app's roles (the configured role keys) and console menus on the platform
 // (addRoleBatch, addMenuBatch / updateMenuBatch). Idempotent: what the platform already has (matched by role key,
@@ -36,17 +37,16 @@ export interface RegisterReport {
 
 const link = (path: string) => `${env().APP_URL}/meeting${path}`;
 
-export async function registerRolesAndMenus(actor: SessionAdmin | null): Promise<RegisterReport> {
-  if (!actor) throw new AppError(1005);
-  if (!actor.privileged) throw new AppError(1006);
-  if (!campusEnabled()) throw new AppError(4002, "校园平台未启用（未设置 CAMPUS_API_BASE）");
+export async function registerRolesAndMenus(actor: SessionAdmin): Promise<RegisterReport> {
+  requireSuper(actor);
+  if (!campusEnabled()) throw new AppError(E.BAD_INPUT, "校园平台未启用（未设置 CAMPUS_API_BASE）");
   const { superRoleKeys, adminRoleKeys } = campusConfig();
 
   const report = await tracked("roles", async () => {
     try {
       return await register();
     } catch (e) {
-      if (e instanceof CampusError) throw new AppError(5000, `校园平台同步失败：${e.platformMessage ?? e.message}`);
+      if (e instanceof CampusError) throw new AppError(E.SERVER_ERROR, `校园平台同步失败：${e.platformMessage ?? e.message}`);
       throw e;
     }
   });
@@ -71,7 +71,7 @@ export async function registerRolesAndMenus(actor: SessionAdmin | null): Promise
       menusAdded++;
       menus = await listMenus();
       root = menus.find((m) => m.perms === ROOT.perms);
-      if (!root?.menuId) throw new AppError(5000, "校园平台未返回新建的菜单");
+      if (!root?.menuId) throw new AppError(E.SERVER_ERROR, "校园平台未返回新建的菜单");
     }
     const parentId = root.menuId!;
     const desired: MenuInput[] = APP_MENUS.map((m, i) => ({

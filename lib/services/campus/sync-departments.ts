@@ -4,7 +4,7 @@ import { listAppDepts } from "@/lib/clients/campus/api";
 import { campusEnabled } from "@/lib/clients/campus/config";
 import { getDb } from "@/lib/db";
 import { departments, jobState } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, E } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { newOpenId } from "@/lib/services/departments/new-open-id";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
@@ -26,7 +26,7 @@ export const DEPT_SYNC_JOB = "campus-departments";
 export const DEPT_SYNC_EVERY_MS = 24 * 3_600_000;
 
 export async function syncDepartments(now = new Date()): Promise<DeptSyncReport> {
-  if (!campusEnabled()) throw new AppError(4002, "校园平台未启用");
+  if (!campusEnabled()) throw new AppError(E.BAD_INPUT, "校园平台未启用");
   const remote = await tracked("departments", () => listAppDepts());
   const db = await getDb();
   const report = await db.transaction(async (tx) => {

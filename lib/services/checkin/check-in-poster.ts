@@ -1,16 +1,17 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
 import QRCode from "qrcode";
 import sharp from "sharp";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { badInput } from "@/lib/errors";
-import { requireSuper } from "@/lib/services/admins/admin-guards";
 import { regenerateRoomToken } from "@/lib/services/rooms/room-facts";
 import { whereLabel } from "@/lib/domain/where-label";
+import { requireSuper } from "@/lib/services/authz";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 // The printable check-in code of a room: the room's name, where it is, and a QR code opening
 // /meeting/checkin/{token}. Rendered as one PNG (text drawn by sharp from SVG with the system's CJK fonts, so the PDF
@@ -67,10 +68,10 @@ export async function renderPosterPdf(png: Buffer, format: "a4" | "a5", title: s
 }
 
 /** The room's printable code (super admin). A room without a token gets one (and an audit row). */
-export async function checkInPoster(actor: SessionAdmin | null, roomId: number, format: PosterFormat) {
+export async function checkInPoster(actor: SessionAdmin, roomId: number, format: PosterFormat) {
   requireSuper(actor);
   const db = await getDb();
-  const [row] = await db.select().from(rooms).where(eq(rooms.id, roomId));
+  const [row] = await db.select().from(rooms).where(and(eq(rooms.id, roomId), activeRoom()));
   if (!row) throw badInput("roomId", `会议室 ${roomId} 不存在`);
   const token = row.checkInToken ?? (await regenerateRoomToken(actor, roomId, "checkIn")).checkInToken!;
   const png = await renderPosterPng(row, token);

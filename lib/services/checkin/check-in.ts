@@ -2,12 +2,13 @@ import "server-only";
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/lib/db";
 import { appointments, attendees, rooms, STATUS, users } from "@/lib/db/schema";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, E, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { getRoomSettings } from "@/lib/services/rooms/room-settings";
 import { startOfNextLocalDay } from "@/lib/time";
 import { checkInWindow } from "./check-in-window";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 export interface CheckInBooking {
   id: number;
@@ -40,8 +41,8 @@ const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
 
 async function roomByToken(db: Db | Tx, token: string) {
   if (!TOKEN.test(token)) throw notFound("token", "签到码");
-  const [room] = await db.select().from(rooms).where(eq(rooms.checkInToken, token));
-  if (!room || room.removedAt) throw notFound("token", "签到码");
+  const [room] = await db.select().from(rooms).where(and(eq(rooms.checkInToken, token), activeRoom()));
+  if (!room) throw notFound("token", "签到码");
   return room;
 }
 
@@ -149,7 +150,7 @@ export async function checkIn(token: string, user: { id: number; userid: string 
         .select({ status: appointments.status, checkedInAt: appointments.checkedInAt })
         .from(appointments)
         .where(eq(appointments.id, target.id));
-      if (current?.status !== STATUS.APPROVED || !current.checkedInAt) throw new AppError(2009, "该预约已不能签到（可能已被取消或释放）");
+      if (current?.status !== STATUS.APPROVED || !current.checkedInAt) throw new AppError(E.MEETING_STATE, "该预约已不能签到（可能已被取消或释放）");
       if (signed.length) await emitOpenEvent(tx, "book_update", [target.id]);
       return { appointmentId: target.id, checkedInAt: current.checkedInAt, already: true };
     }

@@ -1,13 +1,15 @@
 import "server-only";
 import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb, type Db, type Tx } from "@/lib/db";
 import { appointments, closures, rooms, STATUS, users } from "@/lib/db/schema";
-import { AppError, badInput, notFound } from "@/lib/errors";
+import { badInput, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { adminActor, cancelBookingsAsAdmin } from "@/lib/services/console/admin-bookings";
 import { formatDateTime } from "@/lib/time";
 import { closedPeriods, closureAppliesTo, type Closure } from "./closure-periods";
+import { requireAdmin, requireSuper } from "@/lib/services/authz";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 export interface ClosureInput {
   scope: "room" | "building" | "all";
@@ -64,7 +66,7 @@ async function normalise(db: Db | Tx, input: ClosureInput) {
   let building: string | null = null;
   if (input.scope === "room") {
     if (!input.roomId) throw badInput("roomId", "请选择会议室");
-    const [room] = await db.select({ id: rooms.id }).from(rooms).where(eq(rooms.id, input.roomId));
+    const [room] = await db.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.id, input.roomId), activeRoom()));
     if (!room) throw notFound("roomId", "会议室");
     roomId = room.id;
   } else if (input.scope === "building") {
@@ -124,8 +126,8 @@ async function hitsOf(db: Db | Tx, c: Omit<Closure, "id" | "createdAt" | "create
 }
 
 /** What a closure would hit, before it is created (the console shows the list and asks what to do with them). */
-export async function previewClosure(admin: SessionAdmin | null, input: ClosureInput, now = new Date()) {
-  if (!admin) throw new AppError(1005);
+export async function previewClosure(admin: SessionAdmin, input: ClosureInput, now = new Date()) {
+  requireAdmin(admin);
   const db = await getDb();
   const c = await normalise(db, input);
   return { hits: await hitsOf(db, c, now) };
@@ -136,9 +138,8 @@ export async function previewClosure(admin: SessionAdmin | null, input: ClosureI
  * the same transaction, each booker told once with that reason. Without it they stay (the admin may cancel them
  * later from the closure, or move them one by one on the grid).
  */
-export async function createClosure(admin: SessionAdmin | null, input: ClosureInput & { cancelReason?: string | null }, now = new Date()) {
-  if (!admin) throw new AppError(1005);
-  if (!admin.privileged) throw new AppError(1006);
+export async function createClosure(admin: SessionAdmin, input: ClosureInput & { cancelReason?: string | null }, now = new Date()) {
+  requireSuper(admin);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const c = await normalise(tx, input);
@@ -154,9 +155,8 @@ export async function createClosure(admin: SessionAdmin | null, input: ClosureIn
 }
 
 /** Cancels, with one reason, the bookings an existing closure still hits (each booker told once). */
-export async function cancelClosureHits(admin: SessionAdmin | null, closureId: number, reason: string, now = new Date()) {
-  if (!admin) throw new AppError(1005);
-  if (!admin.privileged) throw new AppError(1006);
+export async function cancelClosureHits(admin: SessionAdmin, closureId: number, reason: string, now = new Date()) {
+  requireSuper(admin);
   if (!reason.trim()) throw badInput("reason", "请填写取消原因");
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -171,9 +171,8 @@ export async function cancelClosureHits(admin: SessionAdmin | null, closureId: n
   });
 }
 
-export async function deleteClosure(admin: SessionAdmin | null, closureId: number) {
-  if (!admin) throw new AppError(1005);
-  if (!admin.privileged) throw new AppError(1006);
+export async function deleteClosure(admin: SessionAdmin, closureId: number) {
+  requireSuper(admin);
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [row] = await tx.delete(closures).where(eq(closures.id, closureId)).returning();
@@ -183,8 +182,8 @@ export async function deleteClosure(admin: SessionAdmin | null, closureId: numbe
 }
 
 /** Closures that have not ended (or every one with `all`), newest first, with how many bookings each still hits. */
-export async function listClosures(admin: SessionAdmin | null, opts: { all?: boolean } = {}, now = new Date()): Promise<ClosureView[]> {
-  if (!admin) throw new AppError(1005);
+export async function listClosures(admin: SessionAdmin, opts: { all?: boolean } = {}, now = new Date()): Promise<ClosureView[]> {
+  requireAdmin(admin);
   const db = await getDb();
   const rows = await db
     .select({ c: closures, place: rooms.place })

@@ -1,9 +1,9 @@
 import "server-only";
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb, type Tx } from "@/lib/db";
 import { appointments, rooms, STATUS, users } from "@/lib/db/schema";
-import { AppError, badInput } from "@/lib/errors";
+import { AppError, badInput, E } from "@/lib/errors";
 import type { Actor } from "@/lib/request-context";
 import { assertBookable } from "@/lib/services/booking/assert-bookable";
 import { submitAppointment } from "@/lib/services/booking/submit-appointment";
@@ -11,6 +11,7 @@ import { recordAudit } from "@/lib/services/audit/record-audit";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { notifyBooker } from "@/lib/services/review/notify-booker";
 import { formatDateTime } from "@/lib/time";
+import { requireAdmin } from "@/lib/services/authz";
 
 export const adminActor = (a: SessionAdmin): Actor => ({ kind: "admin", id: a.id, name: a.username });
 
@@ -67,14 +68,14 @@ export async function cancelBookingsAsAdmin(
 }
 
 /** The console's cancel button: one pending or approved booking that has not ended (else 2009). */
-export async function cancelBookingAsAdmin(admin: SessionAdmin | null, id: number, reason: string, now = new Date()) {
-  if (!admin) throw new AppError(1005);
+export async function cancelBookingAsAdmin(admin: SessionAdmin, id: number, reason: string, now = new Date()) {
+  requireAdmin(admin);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [b] = await tx.select().from(appointments).where(eq(appointments.id, id)).for("update");
-    if (!b) throw new AppError(2007);
+    if (!b) throw new AppError(E.BAD_BOOKING_ID);
     const done = await cancelBookingsAsAdmin(tx, admin, [id], reason, now, { extra: { was: describe(b) } });
-    if (done.length === 0) throw new AppError(2009, "只能取消审核中或已通过、尚未结束的预约");
+    if (done.length === 0) throw new AppError(E.MEETING_STATE, "只能取消审核中或已通过、尚未结束的预约");
     return { id };
   });
 }
@@ -94,14 +95,14 @@ export interface MoveInput {
  * booking itself excluded); an approved booking stays approved (the exclusion constraint backs the check). The
  * booker is told the old and new place and time, subscribers get `book_update`, the audit trail has both.
  */
-export async function moveBookingAsAdmin(admin: SessionAdmin | null, input: MoveInput, now = new Date()) {
-  if (!admin) throw new AppError(1005);
+export async function moveBookingAsAdmin(admin: SessionAdmin, input: MoveInput, now = new Date()) {
+  requireAdmin(admin);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [b] = await tx.select().from(appointments).where(eq(appointments.id, input.id)).for("update");
-    if (!b) throw new AppError(2007);
+    if (!b) throw new AppError(E.BAD_BOOKING_ID);
     if ((b.status !== STATUS.PENDING && b.status !== STATUS.APPROVED) || b.startsAt.getTime() <= now.getTime()) {
-      throw new AppError(2009, "只能调整审核中或已通过、尚未开始的预约");
+      throw new AppError(E.MEETING_STATE, "只能调整审核中或已通过、尚未开始的预约");
     }
     const start = new Date(input.start);
     const end = new Date(input.start + input.duration * 60_000);
@@ -144,8 +145,8 @@ export interface AdminBookingInput {
  * The console's drag-to-book: an admin books an empty stretch on behalf of a person. Same submission rule and
  * transaction as the pages; approved at once by the admin (it is their decision), with the usual notification.
  */
-export async function bookOnBehalf(admin: SessionAdmin | null, input: AdminBookingInput, now = new Date()) {
-  if (!admin) throw new AppError(1005);
+export async function bookOnBehalf(admin: SessionAdmin, input: AdminBookingInput, now = new Date()) {
+  requireAdmin(admin);
   const db = await getDb();
   const [person] = await db.select().from(users).where(eq(users.id, input.userId));
   if (!person || person.removedAt) throw badInput("userId", "请选择预约人");

@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, count, eq, exists, gt, gte, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { appointments, closures, rooms, STATUS, users } from "@/lib/db/schema";
-import { AppError, badInput } from "@/lib/errors";
+import { badInput } from "@/lib/errors";
 import { dayLabels } from "@/lib/services/calendar/academic-calendar";
 import type { DayLabel } from "@/lib/domain/week-label";
 import { closedPeriodsByRoom, type ClosedPeriod } from "@/lib/services/closures/closure-periods";
@@ -11,6 +11,8 @@ import { roomOpenHours } from "@/lib/services/booking/room-open-hours";
 import { getSettings } from "@/lib/services/settings/get-settings";
 import { formatDateTime, parseLocalDate } from "@/lib/time";
 import { addDays } from "@/lib/zoned-time";
+import { requireAdmin } from "@/lib/services/authz";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 export type GridStatus = "pending" | "approved" | "checkedin" | "closed";
 
@@ -89,8 +91,8 @@ const weekdayMonday = (date: string) => {
  * The console's bookings grid: a page of rooms (ordered by building, then place) with their pending and approved
  * bookings and closures over one day or one week (Monday–Sunday). Paged in SQL, so 2,000 rooms cost one page.
  */
-export async function getBookingGrid(admin: SessionAdmin | null, q: GridQuery): Promise<BookingGrid> {
-  if (!admin) throw new AppError(1005);
+export async function getBookingGrid(admin: SessionAdmin, q: GridQuery): Promise<BookingGrid> {
+  requireAdmin(admin);
   if (!parseLocalDate(q.date)) throw badInput("date", "请选择有效日期");
   const db = await getDb();
   const first = q.view === "week" ? weekdayMonday(q.date) : q.date;
@@ -100,7 +102,7 @@ export async function getBookingGrid(admin: SessionAdmin | null, q: GridQuery): 
   const to = parseLocalDate(last)!;
 
   const inRange = and(lt(appointments.startsAt, to), gt(appointments.endsAt, from));
-  const where: SQL[] = [isNull(rooms.removedAt)];
+  const where: SQL[] = [activeRoom()];
   if (q.building !== undefined && q.building !== "") where.push(eq(rooms.building, q.building === "-" ? "" : q.building));
   if (q.minCapacity) where.push(gte(rooms.size, q.minCapacity));
   if (q.equipment?.length) where.push(sql`${rooms.equipment} @> ${sql`array[${sql.join(q.equipment.map((e) => sql`${e}`), sql`, `)}]::text[]`}`);
@@ -180,7 +182,7 @@ export async function getBookingGrid(admin: SessionAdmin | null, q: GridQuery): 
     });
     byRoom.set(a.roomId, list);
   }
-  const buildingRows = await db.selectDistinct({ b: rooms.building }).from(rooms).where(isNull(rooms.removedAt)).orderBy(asc(rooms.building));
+  const buildingRows = await db.selectDistinct({ b: rooms.building }).from(rooms).where(activeRoom()).orderBy(asc(rooms.building));
 
   return {
     from: first,
@@ -215,8 +217,8 @@ export async function getBookingGrid(admin: SessionAdmin | null, q: GridQuery): 
 }
 
 /** People search for booking on someone's behalf: by name or 工号 (WeCom userid), at most 20. */
-export async function searchPeople(admin: SessionAdmin | null, term: string) {
-  if (!admin) throw new AppError(1005);
+export async function searchPeople(admin: SessionAdmin, term: string) {
+  requireAdmin(admin);
   const t = term.trim();
   if (!t) return [];
   const db = await getDb();

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, eq, ilike, or } from "drizzle-orm";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";

@@ -51,6 +51,6 @@ describe("getDashboardCharts", () => {
   });
 
   it("refuses without an admin", async () => {
-    await expect(getDashboardCharts(null)).rejects.toMatchObject({ code: 1005 });
+    await expect(getDashboardCharts(null as never)).rejects.toMatchObject({ code: 1005 });
   });
 });

@@ -1,10 +1,11 @@
 import "server-only";
 import { and, asc, count, eq, gt, gte, lt, min, or, sql } from "drizzle-orm";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { appointments, outbox, rooms, settings, STATUS } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
 import { formatDate, formatDateTime, fromLocal, localParts, startOfLocalDay, zone } from "@/lib/time";
+import { requireAdmin } from "@/lib/services/authz";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 export const CHART_DAYS = 30;
 export const UTILIZATION_DAYS = 7;
@@ -47,8 +48,8 @@ const emptyStatus = () => ({ "0": 0, "1": 0, "2": 0, "3": 0, "4": 0 });
  * Utilization covers today and the next 6 days; approved bookings that ended and were relabelled expired still count
  * (expired_from). Utilization over any past range is the reports page's (lib/services/reports).
  */
-export async function getDashboardCharts(actor: SessionAdmin | null, now = new Date()): Promise<DashboardCharts> {
-  if (!actor) throw new AppError(1005);
+export async function getDashboardCharts(actor: SessionAdmin, now = new Date()): Promise<DashboardCharts> {
+  requireAdmin(actor);
   const db = await getDb();
   const tz = zone();
 
@@ -95,7 +96,7 @@ export async function getDashboardCharts(actor: SessionAdmin | null, now = new D
     )
     .groupBy(appointments.roomId);
   const usedBy = new Map(usage.map((u) => [u.roomId, Math.round(Number(u.seconds) / 60)]));
-  const roomRows = await db.select().from(rooms).orderBy(asc(rooms.id));
+  const roomRows = await db.select().from(rooms).where(activeRoom()).orderBy(asc(rooms.id));
   const utilization = roomRows
     .filter((r) => r.available || usedBy.has(r.id))
     .map((r) => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
+import { AppError, E } from "@/lib/errors";
 import { requestContext } from "@/lib/request-context";
 import { openCampusFile, removeCampusFile, storeCampusFile } from "@/lib/services/campus/files";
 import { dbFileStore } from "./db-file-store";
@@ -23,7 +23,7 @@ export const campusFileStore: FileStore = {
       const f = await openCampusFile(id.slice(PREFIX.length));
       return { data: Buffer.from(await new Response(f.body).arrayBuffer()), contentType: f.contentType };
     } catch (e) {
-      if (e instanceof AppError && e.code === 4040) return null;
+      if (e instanceof AppError && e.code === E.NOT_FOUND) return null;
       throw e;
     }
   },

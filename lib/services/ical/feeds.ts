@@ -1,16 +1,17 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, gte, inArray, or, sql, type SQL } from "drizzle-orm";
-import type { SessionAdmin, SessionUser } from "@/lib/auth/session";
+import type { Caller } from "@/lib/services/authz";
 import { getDb } from "@/lib/db";
 import { appointments, attendees, rooms, STATUS, users } from "@/lib/db/schema";
 import { env } from "@/lib/env";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, E, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { getAppointmentDetail } from "@/lib/services/booking/get-appointment-detail";
 import { whereLabel } from "@/lib/domain/where-label";
 import { zone } from "@/lib/time";
 import { buildIcs, type IcsEvent } from "./build-ics";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 /** How far back a feed reaches (past meetings stay in subscribed calendars this long). */
 export const FEED_PAST_DAYS = 60;
@@ -106,17 +107,17 @@ export async function personalFeed(token: string, now = new Date()): Promise<str
 export async function roomFeed(token: string, now = new Date()): Promise<string> {
   if (!TOKEN.test(token)) throw notFound("token", "日历订阅");
   const db = await getDb();
-  const [room] = await db.select({ id: rooms.id, place: rooms.place }).from(rooms).where(eq(rooms.icalToken, token));
+  const [room] = await db.select({ id: rooms.id, place: rooms.place }).from(rooms).where(and(eq(rooms.icalToken, token), activeRoom()));
   if (!room) throw notFound("token", "日历订阅");
   const rows = await rowsWhere(and(recent(now), eq(appointments.roomId, room.id)));
   return buildIcs({ name: `会议室 ${room.place}`, tz: zone(), refreshMinutes: 30, events: rows.map((r) => toEvent(r, true)) });
 }
 
 /** One booking as a downloadable .ics (its booker or an admin, like the detail page). */
-export async function bookingIcs(caller: { user: SessionUser | null; admin: SessionAdmin | null }, id: number): Promise<string> {
+export async function bookingIcs(caller: Caller, id: number): Promise<string> {
   await getAppointmentDetail(caller, id);
   const [row] = await rowsWhere(eq(appointments.id, id));
-  if (!row) throw new AppError(2007);
+  if (!row) throw new AppError(E.BAD_BOOKING_ID);
   return buildIcs({ name: "会议室预约", tz: zone(), events: [toEvent(row, false)] });
 }
 
@@ -124,7 +125,7 @@ export async function bookingIcs(caller: { user: SessionUser | null; admin: Sess
 export async function getOrCreateIcalToken(userId: number): Promise<string> {
   const db = await getDb();
   const [u] = await db.select({ token: users.icalToken }).from(users).where(eq(users.id, userId));
-  if (!u) throw new AppError(2001);
+  if (!u) throw new AppError(E.PROFILE_READ_FAILED);
   if (u.token) return u.token;
   return regenerateIcalToken(userId, "created");
 }
@@ -135,7 +136,7 @@ export async function regenerateIcalToken(userId: number, why: "created" | "rege
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [u] = await tx.update(users).set({ icalToken: token, updatedAt: sql`now()` }).where(eq(users.id, userId)).returning({ userid: users.userid });
-    if (!u) throw new AppError(2001);
+    if (!u) throw new AppError(E.PROFILE_READ_FAILED);
     await recordAudit(tx, {
       action: why === "created" ? "user.ical_token_created" : "user.ical_token_regenerated",
       objectKind: "user",

@@ -7,6 +7,7 @@ import { submitAppointment } from "@/lib/services/booking/submit-appointment";
 import { loadOpenMeetings } from "@/lib/services/openapi/load-open-meetings";
 import { openApiChecker } from "./open-api-checker";
 import { resolveAttendees, type AttendanceInput } from "./resolve-attendees";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 export interface BookMeetingInput {
   roomId: number;
@@ -31,7 +32,7 @@ export async function bookMeeting(input: BookMeetingInput, appkey: string, now =
   const span = input.endTime - input.beginTime;
   if (span <= 0) throw badInput("endTime", "必须晚于开始时间");
   if (span % 60_000 !== 0) throw badInput("endTime", "会议时长须为整分钟");
-  const [room] = await db.select().from(rooms).where(and(eq(rooms.id, input.roomId), isNull(rooms.removedAt)));
+  const [room] = await db.select().from(rooms).where(and(eq(rooms.id, input.roomId), activeRoom()));
   if (!room) throw notFound("roomId", "会议室");
   const [booker] = await db.select().from(users).where(and(eq(users.id, input.createdId), isNull(users.removedAt)));
   if (!booker) throw notFound("createdId", "预约人");

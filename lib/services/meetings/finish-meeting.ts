@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, gt, lte } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, STATUS } from "@/lib/db/schema";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, E, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 
@@ -24,7 +24,7 @@ export async function finishMeeting(id: number, now = new Date()) {
         ),
       )
       .returning({ id: appointments.id });
-    if (done.length === 0) throw new AppError(2009);
+    if (done.length === 0) throw new AppError(E.MEETING_STATE);
     await emitOpenEvent(tx, "book_update", [id]);
     await recordAudit(tx, {
       action: "booking.finished",

@@ -1,8 +1,8 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, attendees, rooms, STATUS } from "@/lib/db/schema";
-import { AppError, badInput, notFound } from "@/lib/errors";
+import { AppError, badInput, E, notFound } from "@/lib/errors";
 import { assertBookable } from "@/lib/services/booking/assert-bookable";
 import { CHECK_INFO } from "@/lib/services/booking/check-info";
 import { recordAudit } from "@/lib/services/audit/record-audit";
@@ -13,6 +13,7 @@ import { approveAppointments } from "@/lib/services/review/approve-appointments"
 import { rejectAppointments } from "@/lib/services/review/reject-appointments";
 import { openApiChecker } from "./open-api-checker";
 import { resolveAttendees, type AttendanceInput } from "./resolve-attendees";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 export interface UpdateMeetingInput {
   id: number;
@@ -40,7 +41,7 @@ export async function updateMeeting(input: UpdateMeetingInput, appkey: string, n
     const [m] = await tx.select().from(appointments).where(eq(appointments.id, input.id)).for("update");
     if (!m) throw notFound("id", "会议");
     if ((m.status !== STATUS.PENDING && m.status !== STATUS.APPROVED) || m.startsAt.getTime() <= now.getTime()) {
-      throw new AppError(2009);
+      throw new AppError(E.MEETING_STATE);
     }
     const begin = input.beginTime ?? m.startsAt.getTime();
     const end = input.endTime ?? m.endsAt.getTime();
@@ -48,8 +49,8 @@ export async function updateMeeting(input: UpdateMeetingInput, appkey: string, n
     if (end <= begin) throw badInput("endTime", "必须晚于开始时间");
     if ((end - begin) % 60_000 !== 0) throw badInput("endTime", "会议时长须为整分钟");
     if (input.roomId !== undefined) {
-      const [room] = await tx.select({ id: rooms.id, removedAt: rooms.removedAt }).from(rooms).where(eq(rooms.id, input.roomId));
-      if (!room || room.removedAt) throw notFound("roomId", "会议室");
+      const [room] = await tx.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.id, input.roomId), activeRoom()));
+      if (!room) throw notFound("roomId", "会议室");
     }
     if (input.attendances?.some((a) => a.id !== undefined)) {
       // An attendance named by id must be one of this meeting's, of the same user: never another meeting's record.

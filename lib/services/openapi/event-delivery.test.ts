@@ -8,7 +8,7 @@ import { openApiSubscriptions, outbox } from "@/lib/db/schema";
 import { deliverOutbox } from "@/lib/outbox/deliver-outbox";
 import { addDepartment } from "@/lib/services/departments/add-department";
 import { updateDepartment } from "@/lib/services/departments/update-department";
-import { addOapiRoom } from "@/lib/services/rooms/add-oapi-room";
+import { addOapiRoom } from "@/lib/services/rooms/write-room";
 import { addOapiUser } from "@/lib/services/users/add-oapi-user";
 import { createAppCredential } from "./create-app-credential";
 import { replayEventDelivery } from "./replay-event-delivery";

@@ -3,7 +3,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import { and, eq, isNull, lt } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { openApiCredentials, openApiTokens } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, E } from "@/lib/errors";
 import { hashSecret } from "./hash-secret";
 
 export const TOKEN_TTL_SECONDS = 7200;
@@ -22,7 +22,7 @@ export async function issueAccessToken(appkey: string, appsecret: string, now = 
     .where(and(eq(openApiCredentials.appkey, appkey), isNull(openApiCredentials.revokedAt)));
   const given = Buffer.from(hashSecret(appsecret), "hex");
   const ok = cred && timingSafeEqual(Buffer.from(cred.secretHash, "hex"), given);
-  if (!ok) throw new AppError(4002, "appkey 或 appsecret 不正确", "appsecret");
+  if (!ok) throw new AppError(E.BAD_INPUT, "appkey 或 appsecret 不正确", "appsecret");
 
   const token = randomBytes(20).toString("hex");
   const expiresAt = new Date(now.getTime() + TOKEN_TTL_SECONDS * 1000);

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db";
 import { roomAllowedUsers, rooms, settings } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { listRoomPhotos } from "@/lib/services/rooms/photos/list-room-photos";
 import { formatMinutes } from "@/lib/time";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 export type OpenRoom = ReturnType<typeof toOpenRoom>;
 
@@ -52,7 +53,7 @@ export async function loadOpenRooms(db: Db | Tx, ids?: number[]): Promise<OpenRo
   const rows = await db
     .select()
     .from(rooms)
-    .where(and(isNull(rooms.removedAt), ids ? inArray(rooms.id, ids) : undefined))
+    .where(and(activeRoom(), ids ? inArray(rooms.id, ids) : undefined))
     .orderBy(asc(rooms.id));
   if (rows.length === 0) return [];
   const [campus] = await db.select().from(settings).where(eq(settings.id, 1));

@@ -14,6 +14,9 @@ import { updateOapiUser } from "@/lib/services/users/update-oapi-user";
 import { createAppCredential } from "./create-app-credential";
 import { revokeAppCredential } from "./revoke-app-credential";
 
+/** Changing the settings is a super-admin action. */
+const SUPER = { id: 1, username: "admin", privileged: true };
+
 // Console writes (credentials, settings) and the Open API's own writes (departments, users) in the audit trail.
 
 useTestDb();
@@ -41,10 +44,10 @@ describe("credential and settings audit", () => {
 
   it("settings changes record before/after of the changed values; an invalid form records nothing", async () => {
     const form = { sh: 8, sm: 0, ch: 22, cm: 0, check: false, checkInterval: 5, clean: true, cleanInterval: 7 };
-    await asAdmin(() => updateSettings(form));
+    await asAdmin(() => updateSettings(SUPER, form));
     await (await getDb()).execute(sql`truncate audit_log restart identity`);
-    await asAdmin(() => updateSettings({ ...form, ch: 21, cleanInterval: 30 }));
-    expect(await errOf(asAdmin(() => updateSettings({ ...form, sh: 30 })))).toBe(1004);
+    await asAdmin(() => updateSettings(SUPER, { ...form, ch: 21, cleanInterval: 30 }));
+    expect(await errOf(asAdmin(() => updateSettings(SUPER, { ...form, sh: 30 })))).toBe(1004);
     const rows = await auditRows({ action: "settings.changed" });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({

@@ -7,6 +7,9 @@ import { enqueue } from "@/lib/outbox/enqueue";
 import { listDeliveries } from "./list-deliveries";
 import { retryDelivery } from "./retry-delivery";
 
+/** Sending failed messages again is a super-admin action. */
+const SUPER = { id: 1, username: "admin", privileged: true };
+
 useTestDb();
 
 describe("outbox deliveries for the admin console", () => {
@@ -42,7 +45,7 @@ describe("outbox deliveries for the admin console", () => {
     // Only failed messages are requeued: a delivered or pending one is never sent again by this.
     const ids = [...failed.data, ...pending.data].map((d) => d.id);
     const delivered = (await listDeliveries({ status: "delivered" })).data[0].id;
-    expect(await retryDelivery([...ids, delivered])).toBe(1);
+    expect(await retryDelivery(SUPER, [...ids, delivered])).toBe(1);
     expect((await listDeliveries({ status: "failed" })).total).toBe(0);
     const requeued = (await listDeliveries({ status: "pending" })).data.find((d) => d.recipient === "gone-user");
     expect(requeued).toMatchObject({ attempts: 0 });

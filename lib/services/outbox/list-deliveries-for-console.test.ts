@@ -21,6 +21,6 @@ describe("listDeliveriesForConsole", () => {
       ["u1", "第一条", "81013 user not visible"],
     ]);
     expect(res.rows[0].createdAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
-    await expect(listDeliveriesForConsole(null, { status: "failed" })).rejects.toMatchObject({ code: 1005 });
+    await expect(listDeliveriesForConsole(null as never, { status: "failed" })).rejects.toMatchObject({ code: 1005 });
   });
 });

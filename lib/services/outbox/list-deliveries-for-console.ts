@@ -1,8 +1,8 @@
 import "server-only";
-import type { SessionAdmin } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { formatDateTime } from "@/lib/time";
 import { listDeliveries, type DeliveryStatus } from "./list-deliveries";
+import { requireAdmin } from "@/lib/services/authz";
 
 export interface ConsoleDelivery {
   id: number;
@@ -18,10 +18,10 @@ export interface ConsoleDelivery {
 
 /** Undelivered messages as the console shows them (any admin may look; only super admins may resend). */
 export async function listDeliveriesForConsole(
-  actor: SessionAdmin | null,
+  actor: SessionAdmin,
   input: { status: DeliveryStatus; page?: number; size?: number },
 ): Promise<{ count: number; rows: ConsoleDelivery[] }> {
-  if (!actor) throw new AppError(1005);
+  requireAdmin(actor);
   const { total, data } = await listDeliveries(input);
   return {
     count: Number(total),

@@ -1,15 +1,18 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { outbox } from "@/lib/db/schema";
 import { recordAudit } from "@/lib/services/audit/record-audit";
+import { requireSuper } from "@/lib/services/authz";
 
 /**
  * An admin sends failed messages again (after fixing what made them fail, e.g. the recipient's visibility): they go
  * back to pending with a fresh count of tries. Only failed messages are touched, so a delivered one is never resent.
- * Answers how many were requeued.
+ * Answers how many were requeued. Super admins only.
  */
-export async function retryDelivery(ids: number[]): Promise<number> {
+export async function retryDelivery(actor: SessionAdmin, ids: number[]): Promise<number> {
+  requireSuper(actor);
   if (ids.length === 0) return 0;
   const db = await getDb();
   return db.transaction(async (tx) => {

@@ -2,20 +2,20 @@ import "server-only";
 import { asc, count, ilike, or, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { formatDateTime } from "@/lib/time";
 import { pageWindow, type PagingInput } from "@/lib/validation/paging";
 import { toProfile, type Profile } from "./to-profile";
+import { requireAdmin } from "@/lib/services/authz";
 
 export type UserInfoItem = Profile & { createTime: string };
 
 /** Every WeCom user, by id, one page at a time; `q` narrows by userid, name, phone or email (admin console). */
 export async function listProfiles(
-  actor: SessionAdmin | null,
+  actor: SessionAdmin,
   input: PagingInput & { q?: string },
 ): Promise<{ count: number; rows: UserInfoItem[] }> {
-  if (!actor) throw new AppError(1005);
+  requireAdmin(actor);
   const db = await getDb();
   let where: SQL | undefined;
   const q = input.q?.trim();

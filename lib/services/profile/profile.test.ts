@@ -156,7 +156,7 @@ describe("uploadAvatar accepts images by content", () => {
 
 describe("listProfiles", () => {
   it("needs an admin (1005)", async () => {
-    expect(await errOf(listProfiles(null, {}))).toMatchObject({ code: 1005 });
+    expect(await errOf(listProfiles(null as never, {}))).toMatchObject({ code: 1005 });
   });
 
   it("pages with PageHelper semantics, ordered by id", async () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { avatars, users } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, E } from "@/lib/errors";
 import type { UpdateProfileInput } from "@/lib/validation/profile";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { changedFields } from "@/lib/services/audit/summaries";
@@ -20,7 +20,7 @@ export async function updateProfile(userId: number, input: UpdateProfileInput): 
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
-    if (!current) throw new AppError(2002);
+    if (!current) throw new AppError(E.PROFILE_SAVE_FAILED);
 
     let avatar = current.avatar;
     if (input.avatar && input.avatar !== current.avatar) {
@@ -43,7 +43,7 @@ export async function updateProfile(userId: number, input: UpdateProfileInput): 
       })
       .where(eq(users.id, userId))
       .returning();
-    if (!row) throw new AppError(2002);
+    if (!row) throw new AppError(E.PROFILE_SAVE_FAILED);
     await emitOpenEvent(tx, "user_update", [row.id]);
     const fields = (u: typeof row) => ({ avatar: u.avatar, gender: u.gender, age: u.age, phone: u.phone, email: u.email });
     // A save that changes nothing (the legacy page posts every field back) is not an event of the audit trail.

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { and, desc, eq, notInArray } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { avatars, users } from "@/lib/db/schema";
-import { AppError, badInput } from "@/lib/errors";
+import { AppError, badInput, E } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { reencodeAvatar } from "@/lib/images/reencode-avatar";
 import { avatarIdOf, avatarUrl } from "./avatar-url";
@@ -18,15 +18,15 @@ export const AVATARS_KEPT = 5;
  */
 export async function uploadAvatar(userId: number, file: { bytes: Buffer }): Promise<string> {
   if (file.bytes.length > AVATAR_MAX_BYTES) throw badInput("upload", "图片大小不能超过3MB");
-  if (file.bytes.length === 0) throw new AppError(4001);
+  if (file.bytes.length === 0) throw new AppError(E.NOT_AN_IMAGE);
   const encoded = await reencodeAvatar(file.bytes).catch(() => {
-    throw new AppError(4001);
+    throw new AppError(E.NOT_AN_IMAGE);
   });
   const id = randomBytes(16).toString("hex");
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [user] = await tx.select({ avatar: users.avatar }).from(users).where(eq(users.id, userId));
-    if (!user) throw new AppError(2001);
+    if (!user) throw new AppError(E.PROFILE_READ_FAILED);
     await tx.insert(avatars).values({ id, userId, contentType: encoded.contentType, data: encoded.data });
     const recent = await tx
       .select({ id: avatars.id })

@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, E } from "@/lib/errors";
 import { hitRateLimit } from "./hit-rate-limit";
 
 export type Budget = "search" | "submit";
@@ -14,5 +14,5 @@ export async function assertWithinBudget(budget: Budget, subject: string): Promi
   const e = env();
   const limit = budget === "search" ? e.RATE_LIMIT_SEARCH_PER_MINUTE : e.RATE_LIMIT_SUBMIT_PER_MINUTE;
   const r = await hitRateLimit(`${budget}:${subject}`, limit, 60_000);
-  if (!r.allowed) throw new AppError(4003);
+  if (!r.allowed) throw new AppError(E.RATE_LIMITED);
 }

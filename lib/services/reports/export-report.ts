@@ -1,19 +1,19 @@
 import "server-only";
 import { and, asc, eq, gte, lt } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { appointments, rooms, users } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/time";
 import { getReport, parseRange, type ReportRange, type UtilizationRow } from "./get-report";
+import { requireAdmin } from "@/lib/services/authz";
 
 const STATUS_TEXT: Record<number, string> = { 0: "已过期", 1: "已取消", 2: "审核中", 3: "已通过", 4: "已退回" };
 const pct = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(1)}%`);
 const WEEK = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
 
 /** The report's figures as a workbook: one sheet per table, the heat map as a 7×24 grid. */
-export async function exportReportFigures(admin: SessionAdmin | null, range: ReportRange): Promise<Buffer> {
+export async function exportReportFigures(admin: SessionAdmin, range: ReportRange): Promise<Buffer> {
   const r = await getReport(admin, range);
   const wb = new ExcelJS.Workbook();
   const util = (name: string, rows: UtilizationRow[], head: string) => {
@@ -57,8 +57,8 @@ export async function exportReportFigures(admin: SessionAdmin | null, range: Rep
 }
 
 /** Every booking starting in the range, one row each. */
-export async function exportReportBookings(admin: SessionAdmin | null, range: ReportRange): Promise<Buffer> {
-  if (!admin) throw new AppError(1005);
+export async function exportReportBookings(admin: SessionAdmin, range: ReportRange): Promise<Buffer> {
+  requireAdmin(admin);
   const { from, end } = parseRange(range);
   const db = await getDb();
   const rows = await db

@@ -75,6 +75,6 @@ describe("reports", () => {
     expect(bookings.subarray(0, 2).toString()).toBe("PK");
 
     expect((await getReport(admin, { from: "2026-02-01", to: "2026-01-01" }).catch((e) => e)).message).toBe("结束日期不能早于开始日期");
-    expect((await getReport(null, { from: r.from, to: r.to }).catch((e) => e)).code).toBe(1005);
+    expect((await getReport(null as never, { from: r.from, to: r.to }).catch((e) => e)).code).toBe(1005);
   });
 });

@@ -1,14 +1,15 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows";
 import { STATUS } from "@/lib/db/schema";
-import { AppError, badInput } from "@/lib/errors";
+import { AppError, badInput, E } from "@/lib/errors";
 import { CHECK_INFO } from "@/lib/services/booking/check-info";
 import { getSettings } from "@/lib/services/settings/get-settings";
 import { parseLocalDate, zone } from "@/lib/time";
 import { addDays } from "@/lib/zoned-time";
+import { requireAdmin } from "@/lib/services/authz";
 
 /** check_info of an approved booking released because nobody checked in (the check-in feature writes it). */
 export const NO_SHOW_INFO = "未签到，已自动释放";
@@ -54,10 +55,10 @@ export function parseRange(r: ReportRange) {
   const toDay = parseLocalDate(r.to);
   if (!from) throw badInput("from", "请选择开始日期");
   if (!toDay) throw badInput("to", "请选择结束日期");
-  if (r.to < r.from) throw new AppError(4002, "结束日期不能早于开始日期", "to");
+  if (r.to < r.from) throw new AppError(E.BAD_INPUT, "结束日期不能早于开始日期", "to");
   const end = parseLocalDate(addDays(r.to, 1))!;
   const days = Math.round((Date.UTC(...ymd(r.to)) - Date.UTC(...ymd(r.from))) / 86_400_000) + 1;
-  if (days > MAX_DAYS) throw new AppError(4002, `统计范围最长 ${MAX_DAYS} 天`, "to");
+  if (days > MAX_DAYS) throw new AppError(E.BAD_INPUT, `统计范围最长 ${MAX_DAYS} 天`, "to");
   return { from, end, days };
 }
 
@@ -70,8 +71,8 @@ const ymd = (s: string): [number, number, number] => {
  * The console's reports over a whole date range, computed in SQL. "Approved" includes bookings that were approved
  * and have since ended (the expiry run keeps their former status in expired_from), so past weeks count.
  */
-export async function getReport(admin: SessionAdmin | null, range: ReportRange): Promise<Report> {
-  if (!admin) throw new AppError(1005);
+export async function getReport(admin: SessionAdmin, range: ReportRange): Promise<Report> {
+  requireAdmin(admin);
   const { from, end, days } = parseRange(range);
   const db = await getDb();
   const tz = zone();

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, pgErrorCode, type Tx } from "@/lib/db";
 import { appointments, rooms, settings, STATUS, users } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, E } from "@/lib/errors";
 import { CHECK_INFO } from "@/lib/services/booking/check-info";
 import { isWithinOpenHours } from "@/lib/services/booking/is-within-open-hours";
 import { overlaps } from "@/lib/services/booking/overlaps";
@@ -58,7 +58,7 @@ export async function approveAppointments(
   opts: { manual?: boolean; now?: Date; quiet?: boolean } = {},
 ): Promise<ApprovalReport> {
   const db = await getDb();
-  if (opts.manual && (await getSettings(db)).autoReview) throw new AppError(1009);
+  if (opts.manual && (await getSettings(db)).autoReview) throw new AppError(E.AUTO_REVIEW_ON);
   const unique = [...new Set(ids)];
   if (unique.length === 0) return { outcomes: [], cascaded: [], approved: 0 };
   const found = await db
@@ -66,7 +66,7 @@ export async function approveAppointments(
     .from(appointments)
     .where(inArray(appointments.id, unique))
     .orderBy(asc(appointments.submittedAt), asc(appointments.id));
-  if (found.length !== unique.length) throw new AppError(2007);
+  if (found.length !== unique.length) throw new AppError(E.BAD_BOOKING_ID);
 
   const report: ApprovalReport = { outcomes: [], cascaded: [], approved: 0 };
   for (const { id, roomId } of found) {

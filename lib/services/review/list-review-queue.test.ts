@@ -71,7 +71,7 @@ describe("listReviewQueue", () => {
   });
 
   it("refuses without an admin and rejects impossible dates", async () => {
-    await expect(listReviewQueue(null, {})).rejects.toMatchObject({ code: 1005 });
+    await expect(listReviewQueue(null as never, {})).rejects.toMatchObject({ code: 1005 });
     await expect(listReviewQueue(admin, { date: "2025-02-30" })).rejects.toMatchObject({ code: 4002 });
   });
 });

@@ -1,11 +1,13 @@
 import "server-only";
-import { aliasedTable, and, asc, count, eq, gt, gte, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
-import type { SessionAdmin } from "@/lib/auth/session";
+import { aliasedTable, and, asc, count, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { appointments, rooms, STATUS, users } from "@/lib/db/schema";
-import { AppError, badInput } from "@/lib/errors";
+import { badInput } from "@/lib/errors";
 import { formatDateTime, parseLocalDate, startOfNextLocalDay } from "@/lib/time";
 import type { ReviewQueueInput } from "@/lib/validation/review-queue";
+import { requireAdmin } from "@/lib/services/authz";
+import { rowsOverlap } from "@/lib/services/booking/overlaps";
 
 export interface Conflict {
   appointId: number;
@@ -49,10 +51,10 @@ const minutes = (a: Date, b: Date) => Math.round((b.getTime() - a.getTime()) / 6
  * closed rooms are included (the legacy list hid them although auto-review still approved them).
  */
 export async function listReviewQueue(
-  actor: SessionAdmin | null,
+  actor: SessionAdmin,
   input: ReviewQueueInput,
 ): Promise<{ count: number; page: number; size: number; rows: ReviewItem[] }> {
-  if (!actor) throw new AppError(1005);
+  requireAdmin(actor);
   const db = await getDb();
   const size = input.size ?? 20;
 
@@ -92,16 +94,7 @@ export async function listReviewQueue(
     ? await db
         .select({ forId: appointments.id, o: other, name: otherUser.name })
         .from(appointments)
-        .innerJoin(
-          other,
-          and(
-            eq(other.roomId, appointments.roomId),
-            ne(other.id, appointments.id),
-            or(eq(other.status, STATUS.APPROVED), eq(other.status, STATUS.PENDING)),
-            lt(other.startsAt, appointments.endsAt),
-            gt(other.endsAt, appointments.startsAt),
-          ),
-        )
+        .innerJoin(other, rowsOverlap(appointments, other, [STATUS.APPROVED, STATUS.PENDING]))
         .innerJoin(otherUser, eq(otherUser.id, other.userId))
         .where(inArray(appointments.id, ids))
         .orderBy(sql`${other.status} desc`, asc(other.startsAt), asc(other.id))

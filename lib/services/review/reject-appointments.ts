@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, STATUS, users } from "@/lib/db/schema";
-import { AppError, badInput } from "@/lib/errors";
+import { AppError, badInput, E } from "@/lib/errors";
 import { CHECK_INFO } from "@/lib/services/booking/check-info";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { reviewerActor } from "@/lib/services/audit/summaries";
@@ -23,7 +23,7 @@ export async function rejectAppointments(
   opts: { manual?: boolean; now?: Date; quiet?: boolean } = {},
 ): Promise<number[]> {
   const db = await getDb();
-  if (opts.manual && (await getSettings(db)).autoReview) throw new AppError(1009);
+  if (opts.manual && (await getSettings(db)).autoReview) throw new AppError(E.AUTO_REVIEW_ON);
   const text = reason.trim();
   if (text.length === 0) throw badInput("checkInfo", "不能为空");
   if (text.length > 200) throw badInput("checkInfo", "不能超过200个字符");
@@ -40,7 +40,7 @@ export async function rejectAppointments(
       .where(inArray(appointments.id, unique))
       .orderBy(asc(appointments.submittedAt), asc(appointments.id))
       .for("update", { of: appointments });
-    if (rows.length !== unique.length) throw new AppError(2007);
+    if (rows.length !== unique.length) throw new AppError(E.BAD_BOOKING_ID);
     const pending = rows.filter((r) => r.status === STATUS.PENDING);
     if (pending.length === 0) return [];
     await tx

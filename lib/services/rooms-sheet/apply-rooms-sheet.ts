@@ -2,30 +2,30 @@ import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { getDb, pgErrorCode } from "@/lib/db";
 import { roomUploads, rooms } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
-import type { SessionAdmin } from "@/lib/auth/session";
-import { requireSuper } from "@/lib/services/admins/admin-guards";
+import { AppError, E } from "@/lib/errors";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { diffRooms, type SheetChanges } from "./diff-rooms";
 import { parseRoomsSheet, SheetTooLargeError } from "./parse-rooms-sheet";
 import { SHEET_TOO_LARGE } from "./sheet-format";
 import { listEquipment } from "@/lib/services/rooms/list-equipment";
+import { requireSuper } from "@/lib/services/authz";
 
-const refused = (why: string) => new AppError(1012, `配置会议室数据失败：${why}`);
+const refused = (why: string) => new AppError(E.ROOMS_SHEET_FAILED, `配置会议室数据失败：${why}`);
 
 /**
  * Applies this admin's pending upload in ONE transaction: rooms are matched by place and updated in place (ids
  * never change, so bookings stay attached), new places are added, open rooms missing from the sheet are closed,
  * never deleted. Any invalid row refuses the whole sheet, naming the first bad cell. The upload is then discarded.
  */
-export async function applyRoomsSheet(actor: SessionAdmin | null): Promise<SheetChanges> {
+export async function applyRoomsSheet(actor: SessionAdmin): Promise<SheetChanges> {
   requireSuper(actor);
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {
       const [upload] = await tx.select().from(roomUploads).where(eq(roomUploads.adminId, actor.id)).for("update");
-      if (!upload) throw new AppError(1012);
+      if (!upload) throw new AppError(E.ROOMS_SHEET_FAILED);
       const sheet = await parseRoomsSheet(upload.data, { equipment: await listEquipment(tx) }).catch((e) => {
         throw refused(e instanceof SheetTooLargeError ? SHEET_TOO_LARGE : "无法读取表格文件");
       });

@@ -3,9 +3,10 @@ import { asc } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { getDb } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";
-import type { SessionAdmin } from "@/lib/auth/session";
-import { requireSuper } from "@/lib/services/admins/admin-guards";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { EQUIPMENT_SEPARATOR, FACT_HEADERS, HEADERS, SHEET_NAME } from "./sheet-format";
+import { requireSuper } from "@/lib/services/authz";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 const VALIDATED_ROWS = 1000;
 
@@ -13,9 +14,9 @@ const VALIDATED_ROWS = 1000;
  * The room spreadsheet: legacy sheet name, headers and data validation, one row per room (closed ones too) in id
  * order, or an empty template. Generated per request and never stored: nothing is left publicly downloadable.
  */
-export async function exportRoomsSheet(actor: SessionAdmin | null, opts: { template?: boolean } = {}): Promise<Buffer> {
+export async function exportRoomsSheet(actor: SessionAdmin, opts: { template?: boolean } = {}): Promise<Buffer> {
   requireSuper(actor);
-  const list = opts.template ? [] : await (await getDb()).select().from(rooms).orderBy(asc(rooms.id));
+  const list = opts.template ? [] : await (await getDb()).select().from(rooms).where(activeRoom()).orderBy(asc(rooms.id));
   return roomsWorkbook(list);
 }
 

@@ -1,7 +1,7 @@
 import { asc, count, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { admins, roomUploads, rooms } from "@/lib/db/schema";
 import { useTestDb } from "@/lib/db/testing";

@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import { appointments, rooms, STATUS } from "@/lib/db/schema";
 import { badInput } from "@/lib/errors";
 import { startOfLocalDay, startOfNextLocalDay } from "@/lib/time";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 export interface RoomPeriodsQuery {
   roomId: number;
@@ -25,7 +26,7 @@ export interface OccupiedPeriod {
 export async function getRoomPeriods(q: RoomPeriodsQuery): Promise<OccupiedPeriod[]> {
   const db = await getDb();
   if (q.type === "that" && q.date === undefined) {
-    const [room] = await db.select({ id: rooms.id }).from(rooms).where(eq(rooms.id, q.roomId));
+    const [room] = await db.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.id, q.roomId), activeRoom()));
     if (!room) throw badInput("roomId", "会议室不存在");
     throw badInput("date", "缺少参数");
   }
@@ -38,7 +39,7 @@ export async function getRoomPeriods(q: RoomPeriodsQuery): Promise<OccupiedPerio
     .select({ startsAt: appointments.startsAt, endsAt: appointments.endsAt })
     .from(rooms)
     .leftJoin(appointments, and(...on))
-    .where(eq(rooms.id, q.roomId))
+    .where(and(eq(rooms.id, q.roomId), activeRoom()))
     .orderBy(asc(appointments.startsAt), asc(appointments.id));
   if (rows.length === 0) throw badInput("roomId", "会议室不存在");
   const periods: OccupiedPeriod[] = [];

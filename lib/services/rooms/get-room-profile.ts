@@ -1,9 +1,10 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";
 import { getRoomSettings } from "./room-settings";
 import { listRoomPhotos, type RoomPhoto } from "./photos/list-room-photos";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 export interface RoomProfile {
   building: string;
@@ -19,7 +20,7 @@ export interface RoomProfile {
 /** What the room page shows about a room besides its timeline (no secrets); null for an unknown room. */
 export async function getRoomProfile(roomId: number): Promise<RoomProfile | null> {
   const db = await getDb();
-  const [row] = await db.select().from(rooms).where(eq(rooms.id, roomId));
+  const [row] = await db.select().from(rooms).where(and(eq(rooms.id, roomId), activeRoom()));
   if (!row) return null;
   const [photos, cfg] = await Promise.all([listRoomPhotos([roomId], db), getRoomSettings(db)]);
   return {

@@ -1,16 +1,17 @@
 import "server-only";
-import { asc, count, desc, ilike, sql } from "drizzle-orm";
+import { and, asc, count, desc, ilike, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";
-import type { SessionAdmin } from "@/lib/auth/session";
-import { requireSuper } from "@/lib/services/admins/admin-guards";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { toRoom, type RoomView } from "./to-room";
+import { requireSuper } from "@/lib/services/authz";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
-/** Every room, closed ones included, by id (room management is for super admins). */
-export async function listAllRooms(actor: SessionAdmin | null): Promise<RoomView[]> {
+/** Every active room, closed ones included, by id (room management is for super admins). */
+export async function listAllRooms(actor: SessionAdmin): Promise<RoomView[]> {
   requireSuper(actor);
   const db = await getDb();
-  return (await db.select().from(rooms).orderBy(asc(rooms.id))).map(toRoom);
+  return (await db.select().from(rooms).where(activeRoom()).orderBy(asc(rooms.id))).map(toRoom);
 }
 
 export interface RoomsPage {
@@ -23,11 +24,11 @@ export interface RoomsPage {
 }
 
 /** One page of rooms, newest first, optionally only those whose place contains `q` (the console's rooms table, 2,000 rooms). */
-export async function listRoomsPage(actor: SessionAdmin | null, input: { page: number; size: number; q?: string }): Promise<RoomsPage> {
+export async function listRoomsPage(actor: SessionAdmin, input: { page: number; size: number; q?: string }): Promise<RoomsPage> {
   requireSuper(actor);
   const db = await getDb();
   const q = input.q?.trim();
-  const where = q ? ilike(rooms.place, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined;
+  const where = and(activeRoom(), q ? ilike(rooms.place, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined);
   const [{ n, open }] = await db
     .select({ n: count(), open: sql<string>`count(*) filter (where ${rooms.available})` })
     .from(rooms)

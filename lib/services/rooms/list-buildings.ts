@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, eq, isNull, ne } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 /** Buildings of the rooms open for booking, for the search filter. */
 export async function listBuildings(): Promise<string[]> {
@@ -9,7 +10,7 @@ export async function listBuildings(): Promise<string[]> {
   const rows = await db
     .selectDistinct({ building: rooms.building })
     .from(rooms)
-    .where(and(eq(rooms.available, true), isNull(rooms.removedAt), ne(rooms.building, "")))
+    .where(and(eq(rooms.available, true), activeRoom(), ne(rooms.building, "")))
     .orderBy(asc(rooms.building));
   return rows.map((r) => r.building);
 }

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, rooms } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 /**
  * Open API room/remove. A room without bookings is deleted; one with bookings on record is closed and marked
@@ -13,7 +14,7 @@ import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 export async function removeOapiRoom(id: number) {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [current] = await tx.select({ id: rooms.id, place: rooms.place }).from(rooms).where(and(eq(rooms.id, id), isNull(rooms.removedAt))).for("update");
+    const [current] = await tx.select({ id: rooms.id, place: rooms.place }).from(rooms).where(and(eq(rooms.id, id), activeRoom())).for("update");
     if (!current) throw notFound("roomId", "会议室");
     const [booking] = await tx.select({ id: appointments.id }).from(appointments).where(eq(appointments.roomId, id)).limit(1);
     if (booking) await tx.update(rooms).set({ removedAt: new Date(), available: false, updatedAt: new Date() }).where(eq(rooms.id, id));

@@ -1,16 +1,17 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
-import type { SessionAdmin } from "@/lib/auth/session";
+import { and, eq, sql } from "drizzle-orm";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb, type Db, type Tx } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";
 import { badInput } from "@/lib/errors";
-import { requireSuper } from "@/lib/services/admins/admin-guards";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import type { RoomFactsInput } from "@/lib/validation/room-facts";
 import { listEquipment } from "./list-equipment";
 import { listRoomPhotos, type RoomPhoto } from "./photos/list-room-photos";
+import { requireSuper } from "@/lib/services/authz";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 export interface RoomFacts {
   roomId: number;
@@ -59,10 +60,10 @@ const factsOf = (r: typeof rooms.$inferSelect) => ({
 });
 
 /** A room's facts for the console (secrets included: super admins only). */
-export async function getRoomFacts(actor: SessionAdmin | null, roomId: number, executor?: Db | Tx): Promise<RoomFacts> {
+export async function getRoomFacts(actor: SessionAdmin, roomId: number, executor?: Db | Tx): Promise<RoomFacts> {
   requireSuper(actor);
   const db = executor ?? (await getDb());
-  const [row] = await db.select().from(rooms).where(eq(rooms.id, roomId));
+  const [row] = await db.select().from(rooms).where(and(eq(rooms.id, roomId), activeRoom()));
   if (!row) throw badInput("roomId", `会议室 ${roomId} 不存在`);
   return toFacts(row, (await listRoomPhotos([roomId], db)).get(roomId) ?? []);
 }
@@ -79,11 +80,11 @@ export function checkEquipment(wanted: string[], allowed: string[]): string[] {
  * Changes a room's building, floor, equipment, description or check-in flag (absent fields are kept). Turning
  * check-in on gives the room a check-in token if it has none.
  */
-export async function updateRoomFacts(actor: SessionAdmin | null, input: RoomFactsInput): Promise<RoomFacts> {
+export async function updateRoomFacts(actor: SessionAdmin, input: RoomFactsInput): Promise<RoomFacts> {
   requireSuper(actor);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(rooms).where(eq(rooms.id, input.roomId)).for("update");
+    const [before] = await tx.select().from(rooms).where(and(eq(rooms.id, input.roomId), activeRoom())).for("update");
     if (!before) throw badInput("roomId", `会议室 ${input.roomId} 不存在`);
     const equipment = input.equipment === undefined ? undefined : checkEquipment(input.equipment, await listEquipment(tx));
     const [row] = await tx
@@ -113,14 +114,14 @@ export async function updateRoomFacts(actor: SessionAdmin | null, input: RoomFac
 }
 
 /** Issues a new secret for the room's check-in QR code or its calendar feed; printed codes / subscribed feeds stop working. */
-export async function regenerateRoomToken(actor: SessionAdmin | null, roomId: number, which: "checkIn" | "ical"): Promise<RoomFacts> {
+export async function regenerateRoomToken(actor: SessionAdmin, roomId: number, which: "checkIn" | "ical"): Promise<RoomFacts> {
   requireSuper(actor);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(rooms)
       .set(which === "checkIn" ? { checkInToken: newToken(), updatedAt: sql`now()` } : { icalToken: newToken(), updatedAt: sql`now()` })
-      .where(eq(rooms.id, roomId))
+      .where(and(eq(rooms.id, roomId), activeRoom()))
       .returning();
     if (!row) throw badInput("roomId", `会议室 ${roomId} 不存在`);
     await recordAudit(tx, {

@@ -1,13 +1,14 @@
 import "server-only";
-import { arrayOverlaps, eq, sql } from "drizzle-orm";
-import type { SessionAdmin } from "@/lib/auth/session";
+import { and, arrayOverlaps, eq, sql } from "drizzle-orm";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb, type Db, type Tx } from "@/lib/db";
 import { rooms, settings } from "@/lib/db/schema";
 import { badInput } from "@/lib/errors";
-import { requireSuper } from "@/lib/services/admins/admin-guards";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import type { RoomSettingsInput } from "@/lib/validation/room-facts";
 import { BASE_EQUIPMENT } from "@/lib/domain/equipment";
+import { requireSuper } from "@/lib/services/authz";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 export interface RoomSettings {
   checkInBeforeMinutes: number;
@@ -33,7 +34,7 @@ export async function getRoomSettings(executor?: Db | Tx): Promise<RoomSettings>
  * The check-in window and the admin's own equipment names (super admin). A name still listed by a room cannot be
  * removed (the rooms would show an equipment nobody can pick any more).
  */
-export async function updateRoomSettings(actor: SessionAdmin | null, input: RoomSettingsInput): Promise<RoomSettings> {
+export async function updateRoomSettings(actor: SessionAdmin, input: RoomSettingsInput): Promise<RoomSettings> {
   requireSuper(actor);
   const extra = [...new Set(input.extraEquipment)].filter((e) => !(BASE_EQUIPMENT as readonly string[]).includes(e));
   const db = await getDb();
@@ -41,7 +42,7 @@ export async function updateRoomSettings(actor: SessionAdmin | null, input: Room
     const before = await getRoomSettings(tx);
     const removed = before.extraEquipment.filter((e) => !extra.includes(e));
     if (removed.length) {
-      const inUse = await tx.select({ id: rooms.id }).from(rooms).where(arrayOverlaps(rooms.equipment, removed)).limit(1);
+      const inUse = await tx.select({ id: rooms.id }).from(rooms).where(and(arrayOverlaps(rooms.equipment, removed), activeRoom())).limit(1);
       if (inUse.length) {
         throw badInput("extraEquipment", `仍有会议室使用：${removed.join("、")}，请先在这些会议室中去掉`);
       }

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { admins, rooms } from "@/lib/db/schema";
 import { useTestDb } from "@/lib/db/testing";
@@ -10,12 +10,9 @@ import { applyRoomsSheet } from "@/lib/services/rooms-sheet/apply-rooms-sheet";
 import { HEADERS, SHEET_NAME } from "@/lib/services/rooms-sheet/sheet-format";
 import { uploadRoomsSheet } from "@/lib/services/rooms-sheet/upload-rooms-sheet";
 import { addRoomSchema, editRoomSchema, setRoomAvailabilitySchema } from "@/lib/validation/room";
-import { addOapiRoom } from "./add-oapi-room";
-import { addRoom } from "./add-room";
-import { editRoom } from "./edit-room";
+import { addOapiRoom, addRoom, editRoom, updateOapiRoom } from "./write-room";
 import { removeOapiRoom } from "./remove-oapi-room";
 import { setRoomAvailability } from "./set-room-availability";
-import { updateOapiRoom } from "./update-oapi-room";
 
 useTestDb();
 let root: SessionAdmin;

@@ -1,15 +1,17 @@
 import { asc, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";
 import { useTestDb } from "@/lib/db/testing";
 import { addRoomSchema, editRoomSchema, setRoomAvailabilitySchema } from "@/lib/validation/room";
-import { addRoom } from "./add-room";
-import { editRoom } from "./edit-room";
+import { at, makeBooking, makeUser } from "@/lib/services/testing/fixtures";
 import { getRoom } from "./get-room";
 import { listAllRooms, listRoomsPage } from "./list-all-rooms";
+import { listOpenRooms } from "./list-open-rooms";
+import { removeOapiRoom } from "./remove-oapi-room";
 import { setRoomAvailability } from "./set-room-availability";
+import { addRoom, editRoom, updateOapiRoom } from "./write-room";
 
 useTestDb();
 const errOf = (p: Promise<unknown>) => p.then(() => null, (e) => ({ code: e.code, message: e.message }));
@@ -49,7 +51,7 @@ describe("room management", () => {
     expect(await errOf(editRoom(root, editRoomSchema.parse({ roomId: String(a.roomId), place: "B" })))).toMatchObject({ code: 4002 });
     expect(await errOf(editRoom(root, editRoomSchema.parse({ roomId: "999", size: 3 })))).toEqual({ code: 4002, message: "数据格式有误(roomId: 会议室 999 不存在)" });
     expect(await errOf(addRoom(normal, addRoomSchema.parse({ place: "C", size: 5 })))).toMatchObject({ code: 1006 });
-    expect(await errOf(listAllRooms(null))).toMatchObject({ code: 1005 });
+    expect(await errOf(listAllRooms(null as never))).toMatchObject({ code: 1005 });
     expect(await errOf(getRoom(999))).toMatchObject({ code: 4002 });
     expect(await roomsNow()).toEqual(before);
   });
@@ -58,6 +60,28 @@ describe("room management", () => {
     for (const bad of [{ place: "", size: 5 }, { place: "A", size: 0 }, { place: "A", size: "2.5" }, { place: "A", size: "x" }, { place: "A", size: 5, available: "2" }, { place: "x".repeat(65), size: 5 }]) {
       expect(addRoomSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
+  });
+});
+
+describe("a room removed through the Open API (kept for its bookings)", () => {
+  it("is no room any more for the console, the room page and the Open API; its place stays taken", async () => {
+    const kept = await addRoom(root, addRoomSchema.parse({ place: "旧楼101", size: 8 }));
+    const other = await addRoom(root, addRoomSchema.parse({ place: "新楼101", size: 8 }));
+    await makeBooking({ roomId: kept.roomId, userId: (await makeUser()).id, start: at(2, 9), minutes: 60 });
+    await removeOapiRoom(kept.roomId);
+    expect((await roomsNow()).find((r) => r.id === kept.roomId)?.removedAt).not.toBeNull();
+
+    expect((await listAllRooms(root)).map((r) => r.roomId)).toEqual([other.roomId]);
+    expect(await listRoomsPage(root, { page: 1, size: 10 })).toMatchObject({ count: 1, rooms: [{ roomId: other.roomId }] });
+    expect((await listOpenRooms()).map((r) => r.id)).toEqual([other.roomId]);
+    expect(await errOf(getRoom(kept.roomId))).toMatchObject({ code: 4002 });
+    expect(await errOf(setRoomAvailability(root, setRoomAvailabilitySchema.parse({ roomId: String(kept.roomId), available: "1" })))).toEqual({
+      code: 4002,
+      message: `数据格式有误(roomId: 会议室 ${kept.roomId} 不存在)`,
+    });
+    expect(await errOf(updateOapiRoom(kept.roomId, { capacity: 20 }))).toMatchObject({ code: 4040 });
+    expect(await errOf(addRoom(root, addRoomSchema.parse({ place: "旧楼101", size: 5 })))).toMatchObject({ code: 4002 });
+    expect((await roomsNow()).find((r) => r.id === kept.roomId)).toMatchObject({ available: false, size: 8 });
   });
 });
 

@@ -1,7 +1,7 @@
 import "server-only";
-import type { rooms } from "@/lib/db/schema";
 
-/** Legacy Room JSON. */
+
+/** Legacy Room JSON (GET/POST /rooms, the console's room endpoints): built only by toRoom. */
 export interface RoomView {
   roomId: number;
   place: string;
@@ -9,6 +9,7 @@ export interface RoomView {
   available: 0 | 1;
 }
 
-export function toRoom(r: typeof rooms.$inferSelect): RoomView {
+/** A room row or summary as the legacy Room JSON. */
+export function toRoom(r: { id: number; place: string; size: number; available: boolean }): RoomView {
   return { roomId: r.id, place: r.place, size: r.size, available: r.available ? 1 : 0 };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, gte, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, appointmentSeries, STATUS } from "@/lib/db/schema";
-import { AppError, badInput } from "@/lib/errors";
+import { AppError, badInput, E } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { CHECK_INFO } from "@/lib/services/booking/check-info";
 import { CANCELLABLE_STATUSES } from "@/lib/services/booking/is-cancellable";
@@ -26,7 +26,7 @@ export async function cancelSeries(
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [s] = await tx.select({ userId: appointmentSeries.userId }).from(appointmentSeries).where(eq(appointmentSeries.id, seriesId));
-    if (!s || (userId !== null && s.userId !== userId)) throw new AppError(2007);
+    if (!s || (userId !== null && s.userId !== userId)) throw new AppError(E.BAD_BOOKING_ID);
     let from: Date | null = null;
     if (scope !== "all") {
       if (!appointId) throw badInput("appointId", "缺少参数");
@@ -34,7 +34,7 @@ export async function cancelSeries(
         .select({ startsAt: appointments.startsAt })
         .from(appointments)
         .where(and(eq(appointments.id, appointId), eq(appointments.seriesId, seriesId)));
-      if (!a) throw new AppError(2007);
+      if (!a) throw new AppError(E.BAD_BOOKING_ID);
       from = a.startsAt;
     }
     const updated = await tx
@@ -49,7 +49,7 @@ export async function cancelSeries(
         ),
       )
       .returning({ id: appointments.id, startsAt: appointments.startsAt });
-    if (updated.length === 0) throw new AppError(2006);
+    if (updated.length === 0) throw new AppError(E.CANCEL_FAILED);
     const ids = updated.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()).map((u) => u.id);
     await emitOpenEvent(tx, "book_cancel", ids);
     await recordAudit(tx, {

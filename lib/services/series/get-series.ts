@@ -2,9 +2,9 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, appointmentSeries, rooms, users } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
-import type { SessionAdmin, SessionUser } from "@/lib/auth/session";
+import { AppError, E } from "@/lib/errors";
 import { isCancellable } from "@/lib/services/booking/is-cancellable";
+import { requireCaller, type Caller } from "@/lib/services/authz";
 
 export interface SeriesOccurrence {
   id: number;
@@ -39,8 +39,8 @@ export interface SeriesDetail {
 }
 
 /** A series with its occurrences in date order: its booker or any admin may read it; others get 2007 as for an unknown id. */
-export async function getSeries(caller: { user: SessionUser | null; admin: SessionAdmin | null }, id: number, now = new Date()): Promise<SeriesDetail> {
-  if (!caller.user && !caller.admin) throw new AppError(3001);
+export async function getSeries(caller: Caller, id: number, now = new Date()): Promise<SeriesDetail> {
+  requireCaller(caller);
   const db = await getDb();
   const [s] = await db
     .select({
@@ -68,7 +68,7 @@ export async function getSeries(caller: { user: SessionUser | null; admin: Sessi
     .innerJoin(rooms, eq(rooms.id, appointmentSeries.roomId))
     .where(eq(appointmentSeries.id, id));
   const isOwner = !!s && caller.user?.id === s.userId;
-  if (!s || (!isOwner && !caller.admin)) throw new AppError(2007);
+  if (!s || (!isOwner && !caller.admin)) throw new AppError(E.BAD_BOOKING_ID);
   const occ = await db
     .select({ id: appointments.id, startsAt: appointments.startsAt, endsAt: appointments.endsAt, status: appointments.status, checkInfo: appointments.checkInfo })
     .from(appointments)

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type Tx } from "@/lib/db";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, E, isAppError } from "@/lib/errors";
 import { assertBookable } from "@/lib/services/booking/assert-bookable";
 import { countPendingOverlaps } from "@/lib/services/booking/pending-requests";
 import { localToEpoch } from "@/lib/zoned-time";
@@ -41,22 +41,22 @@ export interface OccurrencePreview {
 
 /** The state of one occurrence as the submission rule (assertBookable) answers it: every rule that refuses a booking shows here. */
 export function stateOfRefusal(e: AppError): OccurrenceState {
-  if (e.code === 2003) return "taken";
-  if (e.code === 3003) return "outside-hours";
-  if (e.code === 4002 && e.field === "datetime") return "past";
+  if (e.code === E.SLOT_TAKEN) return "taken";
+  if (e.code === E.OUTSIDE_OPEN_HOURS) return "outside-hours";
+  if (e.code === E.BAD_INPUT && e.field === "datetime") return "past";
   return "closed";
 }
 
 /** Whole-request refusals (no occurrence could ever pass): they are answered as errors, not per date. */
 export function refusesEveryDate(e: AppError): boolean {
-  return e.code === 2008 || (e.code === 4002 && (e.field === "size" || e.field === "duration" || e.field === "roomId"));
+  return e.code === E.ROOM_NOT_ALLOWED || (e.code === E.BAD_INPUT && (e.field === "size" || e.field === "duration" || e.field === "roomId"));
 }
 
 export async function occurrenceStarts(dates: string[], start: string) {
   const tz = zone();
   return dates.map((date) => {
     const at = localToEpoch(date, start, tz);
-    if (at === null) throw new AppError(4002, "数据格式有误(start: 必须是 HH:mm)", "start");
+    if (at === null) throw new AppError(E.BAD_INPUT, "数据格式有误(start: 必须是 HH:mm)", "start");
     return { date, at };
   });
 }

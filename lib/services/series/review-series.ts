@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, appointmentSeries, STATUS, users } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, E } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { approveAppointments, type Checker } from "@/lib/services/review/approve-appointments";
 import { notifyBooker } from "@/lib/services/review/notify-booker";
@@ -37,13 +37,13 @@ export async function reviewSeries(input: SeriesReviewInput, checker: Checker, n
     .from(appointmentSeries)
     .innerJoin(users, eq(users.id, appointmentSeries.userId))
     .where(eq(appointmentSeries.id, input.seriesId));
-  if (!s) throw new AppError(2007);
+  if (!s) throw new AppError(E.BAD_BOOKING_ID);
   const rows = await db
     .select({ id: appointments.id, status: appointments.status })
     .from(appointments)
     .where(and(eq(appointments.seriesId, s.id), input.ids ? inArray(appointments.id, input.ids.length ? input.ids : [0]) : undefined))
     .orderBy(asc(appointments.startsAt));
-  if (input.ids && rows.length !== new Set(input.ids).size) throw new AppError(2007);
+  if (input.ids && rows.length !== new Set(input.ids).size) throw new AppError(E.BAD_BOOKING_ID);
   const pending = rows.filter((r) => r.status === STATUS.PENDING).map((r) => r.id);
   const report: SeriesReviewReport = { approved: [], rejected: [], refused: [] };
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb, type Db, type Tx } from "@/lib/db";
 import { settings } from "@/lib/db/schema";
-import { requireSuper } from "@/lib/services/admins/admin-guards";
+import { requireSuper } from "@/lib/services/authz";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import type { SeriesSettingsInput } from "@/lib/validation/series-settings";
 import type { SeriesCaps } from "./expand-series";

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointmentSeries, STATUS, users } from "@/lib/db/schema";
-import { AppError, badInput, isAppError } from "@/lib/errors";
+import { AppError, badInput, E, isAppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { submitInTx } from "@/lib/services/booking/submit-appointment";
 import { withRetry } from "@/lib/services/review/approve-appointments";
@@ -87,7 +87,7 @@ export async function submitSeries(input: NewSeries, now = new Date()): Promise<
           out.skipped.push({ date, state: stateOfRefusal(e), reason: e.message });
         }
       }
-      if (out.booked.length === 0) throw new AppError(2003, "提交预约失败：所选日期均不可预约");
+      if (out.booked.length === 0) throw new AppError(E.SLOT_TAKEN, "提交预约失败：所选日期均不可预约");
 
       const approved = out.booked.filter((b) => b.status === STATUS.APPROVED);
       if (approved.length > 0) {

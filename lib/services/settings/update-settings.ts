@@ -1,11 +1,13 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { settings } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, E } from "@/lib/errors";
 import { settingsFormSchema } from "@/lib/validation/settings";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { changedFields } from "@/lib/services/audit/summaries";
+import { requireSuper } from "@/lib/services/authz";
 import { getSettings, type Settings } from "./get-settings";
 
 /** The legacy /server/properties form: open `sh:sm`, close `ch:cm`, auto-review and auto-clean switches and intervals. */
@@ -23,15 +25,16 @@ export interface SettingsInput {
 /**
  * Validates everything first (the same schema the console's form uses) and then writes the row once: the legacy
  * applied the three groups one by one and could leave a half-applied change behind. A missing number is 1003 (the
- * legacy's null-value failure); a value out of range is 1004.
+ * legacy's null-value failure); a value out of range is 1004. Super admins only.
  */
-export async function updateSettings(input: SettingsInput): Promise<Settings> {
+export async function updateSettings(actor: SessionAdmin, input: SettingsInput): Promise<Settings> {
+  requireSuper(actor);
   const { sh, sm, ch, cm, checkInterval, cleanInterval } = input;
   if ([sh, sm, ch, cm, checkInterval, cleanInterval].some((v) => v === undefined || !Number.isInteger(v))) {
-    throw new AppError(1003);
+    throw new AppError(E.SETTINGS_FAILED);
   }
   const parsed = settingsFormSchema.safeParse(input);
-  if (!parsed.success) throw new AppError(1004);
+  if (!parsed.success) throw new AppError(E.SETTINGS_PARTLY_FAILED);
   const v = parsed.data;
   const openMinute = v.sh * 60 + v.sm;
   const closeMinute = v.ch * 60 + v.cm;

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, pgErrorCode } from "@/lib/db";
 import { users } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, E } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { loadOpenUsers } from "@/lib/services/openapi/load-open-users";
@@ -42,7 +42,7 @@ export async function addOapiUser(input: OpenUserFields & { name: string; accoun
       return (await loadOpenUsers(tx, [row.id]))[0];
     });
   } catch (e) {
-    if (pgErrorCode(e) === "23505") throw new AppError(4006, "账号已被使用(account)", "account");
+    if (pgErrorCode(e) === "23505") throw new AppError(E.ACCOUNT_TAKEN, "账号已被使用(account)", "account");
     throw e;
   }
 }

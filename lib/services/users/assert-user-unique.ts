@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db";
 import { departments, users } from "@/lib/db/schema";
-import { AppError, badInput, notFound } from "@/lib/errors";
+import { AppError, badInput, E, notFound } from "@/lib/errors";
 
 /**
  * Open API uniqueness of account (71006), phone (71007) and email, and the department's existence. Account
@@ -17,11 +17,11 @@ export async function assertUserFields(
   const notSelf = selfId === null ? undefined : ne(users.id, selfId);
   if (f.account) {
     const [hit] = await tx.select({ id: users.id }).from(users).where(and(sql`lower(${users.userid}) = lower(${f.account})`, notSelf));
-    if (hit) throw new AppError(4006, `账号已被使用(account)`, "account");
+    if (hit) throw new AppError(E.ACCOUNT_TAKEN, `账号已被使用(account)`, "account");
   }
   if (f.phone) {
     const [hit] = await tx.select({ id: users.id }).from(users).where(and(eq(users.phone, f.phone), notSelf));
-    if (hit) throw new AppError(4007, `手机号已被使用(phone)`, "phone");
+    if (hit) throw new AppError(E.PHONE_TAKEN, `手机号已被使用(phone)`, "phone");
   }
   if (f.email) {
     const [hit] = await tx.select({ id: users.id }).from(users).where(and(sql`lower(${users.email}) = lower(${f.email})`, notSelf));

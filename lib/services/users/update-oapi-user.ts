@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, pgErrorCode } from "@/lib/db";
 import { users } from "@/lib/db/schema";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, E, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { changedFields } from "@/lib/services/audit/summaries";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
@@ -26,7 +26,7 @@ export async function updateOapiUser(id: number, input: OpenUserFields) {
       return (await loadOpenUsers(tx, [id]))[0];
     });
   } catch (e) {
-    if (pgErrorCode(e) === "23505") throw new AppError(4006, "账号已被使用(account)", "account");
+    if (pgErrorCode(e) === "23505") throw new AppError(E.ACCOUNT_TAKEN, "账号已被使用(account)", "account");
     throw e;
   }
 }

@@ -1,11 +1,11 @@
 // Booking form (legacy HTML path /appointment/{roomId}), prefilled from the room page (?date&start&duration) and
 // the profile's phone. Submission goes through the legacy POST /appointment.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { BookingForm } from "@/app/_components/user/booking-form";
 import { QueryProvider } from "@/app/_components/user/providers";
 import { ErrorState } from "@/app/_components/ui/states";
-import { card, focusRing } from "@/app/_components/ui/styles";
+import { PageError } from "@/app/_components/user/page-error";
+import { card } from "@/app/_components/ui/styles";
 import { getSessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/locale";
@@ -32,18 +32,7 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
   const roomId = pageId(rawId) ?? 0;
   const room = roomId ? await getRoom(roomId).catch((e) => (isAppError(e) ? null : Promise.reject(e))) : null;
   if (!room) {
-    return (
-      <div data-errcode={4002}>
-      <ErrorState
-        title={t("roomNotFound")}
-        action={
-          <Link href="/" className={`text-sm font-medium text-brand-700 underline ${focusRing}`}>
-            {t("navHome")}
-          </Link>
-        }
-      />
-      </div>
-    );
+    return <PageError code={4002} title={t("roomNotFound")} link={{ href: "/", text: t("navHome") }} />;
   }
   const user = await getSessionUser();
   const [settings, profile, caps] = await Promise.all([getSettings(), user ? getProfile(user.id).catch(() => null) : null, getSeriesCaps()]);

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { CheckInButton } from "@/app/_components/user/check-in-button";
 import { QueryProvider } from "@/app/_components/user/providers";
 import { SignInNeeded } from "@/app/_components/user/sign-in-needed";
-import { ErrorState } from "@/app/_components/ui/states";
+import { PageError } from "@/app/_components/user/page-error";
 import { card, focusRing } from "@/app/_components/ui/styles";
 import { getSessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
@@ -28,18 +28,7 @@ export default async function CheckInPage({ params }: { params: Promise<{ token:
     view = await getCheckInView(token, user.id);
   } catch (e) {
     if (!isAppError(e)) throw e;
-    return (
-      <div data-errcode={e.code}>
-        <ErrorState
-          title={t("checkInNotFound")}
-          action={
-            <Link href="/my/bookings" className={`text-sm font-medium text-brand-700 underline ${focusRing}`}>
-              {t("myBookings")}
-            </Link>
-          }
-        />
-      </div>
-    );
+    return <PageError code={e.code} title={t("checkInNotFound")} link={{ href: "/my/bookings", text: t("myBookings") }} />;
   }
   const tz = zone();
   const hm = (d: Date) => hhmmIn(d, tz);

@@ -6,6 +6,7 @@ import { AdminEditForm } from "@/app/_components/pages/admin-edit-form";
 import { ErrorView, errorViewFor } from "@/app/_components/pages/error-view";
 import { getSessionAdmin } from "@/lib/auth/session";
 import { getAdmin } from "@/lib/services/admins/get-admin";
+import { requireAdmin } from "@/lib/services/authz";
 import { pageId } from "@/lib/validation/page-params";
 
 export const dynamic = "force-dynamic";
@@ -16,6 +17,7 @@ export default async function AdminEditPage({ params }: { params: Promise<{ id: 
   const actor = await getSessionAdmin();
   let row;
   try {
+    requireAdmin(actor);
     row = await getAdmin(actor, id);
   } catch (e) {
     return errorViewFor(e, { href: "/meeting/admin", text: "点击跳转" });

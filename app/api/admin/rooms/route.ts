@@ -1,6 +1,6 @@
 // GET /api/admin/rooms – every room, or one page searchable by place; POST – add one (admin console, super admin)
 import { legacyRoute, ok } from "@/lib/http/legacy";
-import { addRoom } from "@/lib/services/rooms/add-room";
+import { addRoom } from "@/lib/services/rooms/write-room";
 import { z } from "zod";
 import { listAllRooms, listRoomsPage } from "@/lib/services/rooms/list-all-rooms";
 import { addRoomSchema } from "@/lib/validation/room";

@@ -2,4 +2,4 @@
 import { legacyRoute, ok } from "@/lib/http/legacy";
 import { feedUrls, regenerateIcalToken } from "@/lib/services/ical/feeds";
 
-export const POST = legacyRoute({ auth: "user" }, async ({ user }) => ok(feedUrls(`/ical/${await regenerateIcalToken(user!.id)}.ics`)));
+export const POST = legacyRoute({ auth: "user" }, async ({ user }) => ok(feedUrls(`/ical/${await regenerateIcalToken(user.id)}.ics`)));

@@ -1,11 +1,10 @@
 // POST /api/open/room/{list,get,add,update,remove} – Open API rooms (integrations.md §3.2 #14–18)
 import { z } from "zod";
 import { openRoute } from "@/lib/http/open";
-import { addOapiRoom } from "@/lib/services/rooms/add-oapi-room";
 import { getOapiRoom } from "@/lib/services/rooms/get-oapi-room";
 import { listOapiRooms } from "@/lib/services/rooms/list-oapi-rooms";
 import { removeOapiRoom } from "@/lib/services/rooms/remove-oapi-room";
-import { updateOapiRoom } from "@/lib/services/rooms/update-oapi-room";
+import { addOapiRoom, updateOapiRoom } from "@/lib/services/rooms/write-room";
 import { minutesOf, oFlag, oHourMinute, oId, oIdList, oInt, oNumber, oRequiredText, oSerialId, oText } from "@/lib/validation/open-api";
 
 const roomId = z.object({ roomId: oSerialId });

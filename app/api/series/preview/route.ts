@@ -6,5 +6,5 @@ import { seriesPreviewSchema } from "@/lib/validation/series";
 export const dynamic = "force-dynamic";
 
 export const POST = legacyRoute({ auth: "user", rateLimit: "search", schema: seriesPreviewSchema }, async ({ input, user }) =>
-  ok(await previewSeries({ ...input, userId: user!.id })),
+  ok(await previewSeries({ ...input, userId: user.id })),
 );

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const GET = legacyRoute(
   { auth: "user", schema: appointIdSchema, stateChangingGet: true, htmlErrors: { redirectUrl: "/meeting/index", redirectMsg: "返回首页" } },
   async ({ input, user }) => {
-    await cancelAppointment(input.appointId, user!.id);
+    await cancelAppointment(input.appointId, user.id);
     return new Response(null, { status: 302, headers: { location: `/meeting/history/detail/${input.appointId}` } });
   },
 );

@@ -1,18 +1,19 @@
 import "server-only";
-import { count, eq, max, sql } from "drizzle-orm";
+import { and, count, eq, max, sql } from "drizzle-orm";
 import sharp from "sharp";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { roomPhotos, rooms } from "@/lib/db/schema";
-import { AppError, badInput } from "@/lib/errors";
+import { AppError, badInput, E } from "@/lib/errors";
 import { reencodeAvatar } from "@/lib/images/reencode-avatar";
-import { requireSuper } from "@/lib/services/admins/admin-guards";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { deleteFile, fileStore, putFile } from "@/lib/services/files";
 import { dbFileStore } from "@/lib/services/files/db-file-store";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import type { RoomPhoto } from "./list-room-photos";
 import { roomPhotoPath } from "./photo-url";
+import { requireSuper } from "@/lib/services/authz";
+import { activeRoom } from "@/lib/services/rooms/active-room";
 
 export const ROOM_PHOTOS_MAX = 6;
 export const ROOM_PHOTO_MAX_BYTES = 8 * 1024 * 1024;
@@ -23,12 +24,12 @@ export const ROOM_PHOTO_SIDE = 1600;
  * Adds a photo to a room (super admin). The upload is re-encoded like an avatar (what the bytes are decides, never
  * the name; a fresh JPEG without metadata is stored). At most ROOM_PHOTOS_MAX per room.
  */
-export async function addRoomPhoto(actor: SessionAdmin | null, roomId: number, bytes: Buffer): Promise<RoomPhoto> {
+export async function addRoomPhoto(actor: SessionAdmin, roomId: number, bytes: Buffer): Promise<RoomPhoto> {
   requireSuper(actor);
-  if (bytes.length === 0) throw new AppError(4001);
+  if (bytes.length === 0) throw new AppError(E.NOT_AN_IMAGE);
   if (bytes.length > ROOM_PHOTO_MAX_BYTES) throw badInput("photo", "图片大小不能超过8MB");
   const encoded = await reencodeAvatar(bytes, ROOM_PHOTO_SIDE).catch(() => {
-    throw new AppError(4001, "上传的文件不是图片");
+    throw new AppError(E.NOT_AN_IMAGE, "上传的文件不是图片");
   });
   const meta = await sharp(encoded.data).metadata();
   const db = await getDb();
@@ -38,7 +39,7 @@ export async function addRoomPhoto(actor: SessionAdmin | null, roomId: number, b
   try {
     return await db.transaction(async (tx) => {
       // Serialise concurrent uploads to one room so the limit holds.
-      const [room] = await tx.select({ id: rooms.id, place: rooms.place }).from(rooms).where(eq(rooms.id, roomId)).for("update");
+      const [room] = await tx.select({ id: rooms.id, place: rooms.place }).from(rooms).where(and(eq(rooms.id, roomId), activeRoom())).for("update");
       if (!room) throw badInput("roomId", `会议室 ${roomId} 不存在`);
       const [{ n, last }] = await tx
         .select({ n: count(), last: max(roomPhotos.position) })

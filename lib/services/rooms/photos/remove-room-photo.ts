@@ -1,17 +1,17 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import type { SessionAdmin } from "@/lib/auth/session";
+import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";
 import { roomPhotos, rooms } from "@/lib/db/schema";
 import { badInput } from "@/lib/errors";
-import { requireSuper } from "@/lib/services/admins/admin-guards";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { deleteFile, fileStore } from "@/lib/services/files";
 import { dbFileStore } from "@/lib/services/files/db-file-store";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
+import { requireSuper } from "@/lib/services/authz";
 
 /** Removes one photo of a room (super admin); the bytes go with it. */
-export async function removeRoomPhoto(actor: SessionAdmin | null, roomId: number, photoId: number): Promise<void> {
+export async function removeRoomPhoto(actor: SessionAdmin, roomId: number, photoId: number): Promise<void> {
   requireSuper(actor);
   const db = await getDb();
   const inDb = fileStore() === dbFileStore;

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { AddToCalendar, BookingCheckIn } from "@/app/_components/user/booking-extras";
 import { CancelBooking } from "@/app/_components/user/cancel-booking";
 import { QueryProvider } from "@/app/_components/user/providers";
-import { ErrorState } from "@/app/_components/ui/states";
+import { PageError } from "@/app/_components/user/page-error";
 import { STATUS_META, StatusBadge } from "@/app/_components/ui/status-badge";
 import { btnSecondary, card, focusRing } from "@/app/_components/ui/styles";
 import { getSessionAdmin, getSessionUser } from "@/lib/auth/session";
@@ -35,18 +35,7 @@ export default async function BookingDetailPage({ params, searchParams }: Props)
   } catch (e) {
     if (e !== null && !isAppError(e)) throw e;
     const code = isAppError(e) ? e.code : 2007;
-    return (
-      <div data-errcode={code}>
-        <ErrorState
-          title={code === 3001 ? e!.message : t("detailNotFound")}
-          action={
-            <Link href="/my/bookings" className={`text-sm font-medium text-brand-700 underline ${focusRing}`}>
-              {t("myBookings")}
-            </Link>
-          }
-        />
-      </div>
-    );
+    return <PageError code={code} title={code === 3001 ? e!.message : t("detailNotFound")} link={{ href: "/my/bookings", text: t("myBookings") }} />;
   }
   const checkIn = await getCheckInState(b.id);
   const tz = zone();

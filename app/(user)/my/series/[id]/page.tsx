@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { QueryProvider } from "@/app/_components/user/providers";
 import { SeriesCancel } from "@/app/_components/user/series-cancel";
-import { ErrorState } from "@/app/_components/ui/states";
+import { PageError } from "@/app/_components/user/page-error";
 import { STATUS_META, StatusBadge } from "@/app/_components/ui/status-badge";
 import { card, focusRing } from "@/app/_components/ui/styles";
 import { getSessionAdmin, getSessionUser } from "@/lib/auth/session";
@@ -34,18 +34,7 @@ export default async function SeriesPage({ params, searchParams }: Props) {
   } catch (e) {
     if (e !== null && !isAppError(e)) throw e;
     const code = isAppError(e) ? e.code : 2007;
-    return (
-      <div data-errcode={code}>
-        <ErrorState
-          title={code === 3001 ? e!.message : t("detailNotFound")}
-          action={
-            <Link href="/my/bookings" className={`text-sm font-medium text-brand-700 underline ${focusRing}`}>
-              {t("myBookings")}
-            </Link>
-          }
-        />
-      </div>
-    );
+    return <PageError code={code} title={code === 3001 ? e!.message : t("detailNotFound")} link={{ href: "/my/bookings", text: t("myBookings") }} />;
   }
   const tz = zone();
   const dayFmt = new Intl.DateTimeFormat(locale, { month: "numeric", day: "numeric", weekday: "short", timeZone: tz });

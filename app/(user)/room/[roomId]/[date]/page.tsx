@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { DatePickerNav } from "@/app/_components/user/date-picker-nav";
 import { RoomFactsCard, RoomPhotos } from "@/app/_components/user/room-profile";
 import { Timeline } from "@/app/_components/user/timeline";
-import { ErrorState } from "@/app/_components/ui/states";
+import { PageError } from "@/app/_components/user/page-error";
 import { btnPrimary, card, chip, focusRing } from "@/app/_components/ui/styles";
 import { isAppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/locale";
@@ -61,18 +61,7 @@ export default async function RoomPage({ params, searchParams }: Props) {
     data = { day, bookable, periods, profile, pending };
   } catch (e) {
     if (!isAppError(e) && !(e instanceof Error && e.message === "bad path")) throw e;
-    return (
-      <div data-errcode={isAppError(e) ? e.code : 4002}>
-      <ErrorState
-        title={t("roomNotFound")}
-        action={
-          <Link href="/" className={`text-sm font-medium text-brand-700 underline ${focusRing}`}>
-            {t("navHome")}
-          </Link>
-        }
-      />
-      </div>
-    );
+    return <PageError code={isAppError(e) ? e.code : 4002} title={t("roomNotFound")} link={{ href: "/", text: t("navHome") }} />;
   }
 
   const room = data.day.rooms[0];

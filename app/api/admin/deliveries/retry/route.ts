@@ -3,6 +3,6 @@ import { legacyRoute, ok } from "@/lib/http/legacy";
 import { retryDelivery } from "@/lib/services/outbox/retry-delivery";
 import { retryDeliveriesSchema } from "@/lib/validation/deliveries";
 
-export const POST = legacyRoute({ auth: "super", schema: retryDeliveriesSchema }, async ({ input }) =>
-  ok({ requeued: await retryDelivery(input.ids) }),
+export const POST = legacyRoute({ auth: "super", schema: retryDeliveriesSchema }, async ({ input, admin }) =>
+  ok({ requeued: await retryDelivery(admin, input.ids) }),
 );

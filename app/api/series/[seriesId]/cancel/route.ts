@@ -6,5 +6,5 @@ import { seriesCancelSchema } from "@/lib/validation/series";
 export const dynamic = "force-dynamic";
 
 export const POST = legacyRoute({ auth: "user", schema: seriesCancelSchema }, async ({ input, user }) =>
-  ok(await cancelSeries(input.seriesId, user!.id, input.scope, input.appointId)),
+  ok(await cancelSeries(input.seriesId, user.id, input.scope, input.appointId)),
 );

@@ -3,8 +3,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { NextResponse } from "next/server";
+import { BASE_PATH } from "@/lib/auth/auth.config";
 import { env } from "@/lib/env";
-import { BASE_PATH } from "./auth.config";
 
 export type LoginKind = "user" | "admin";
 export type Via = "oauth" | "web";

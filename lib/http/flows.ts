@@ -2,12 +2,12 @@
 // decisions about who may sign in are in lib/services/auth, reached through the providers of ./auth.ts.
 import "server-only";
 import { NextResponse } from "next/server";
+import { establishSession } from "@/lib/auth/auth";
+import { BASE_PATH } from "@/lib/auth/auth.config";
 import { oauthAuthorizeUrl, webLoginUrl } from "@/lib/clients/wecom/login-urls";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import { errorPage } from "@/lib/http/error-page";
-import { establishSession } from "./auth";
-import { BASE_PATH } from "./auth.config";
+import { AppError, E } from "@/lib/errors";
+import { errorPage } from "./error-page";
 import { appUrl, clearLoginState, isWecomClient, newLoginState, readLoginState, safeNext, type Via } from "./login-state";
 
 const USER_CALLBACK = `${BASE_PATH}/auth`;
@@ -58,7 +58,7 @@ export async function finishUserSignIn(req: Request): Promise<Response> {
   }
 
   try {
-    if (!code) throw new AppError(3001); // the person declined, or the redirect was tampered with
+    if (!code) throw new AppError(E.USER_SIGN_IN_NEEDED); // the person declined, or the redirect was tampered with
     await establishSession("wecom", { code });
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
@@ -85,12 +85,12 @@ export async function finishAdminQrSignIn(req: Request): Promise<Response> {
   const saved = readLoginState(req, "admin");
   const back = { redirectUrl: ADMIN_LOGIN_PAGE, redirectMsg: "点击回到登录界面" };
   try {
-    if (!code) throw new AppError(3001);
-    if (!saved || saved.state !== state) throw new AppError(3004);
+    if (!code) throw new AppError(E.USER_SIGN_IN_NEEDED);
+    if (!saved || saved.state !== state) throw new AppError(E.IDENTITY_EXPIRED);
     await establishSession("admin-wecom", { code });
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    return withClearedState(errorPage(e.code, e.code === 3001 ? {} : back), "admin");
+    return withClearedState(errorPage(e.code, e.code === E.USER_SIGN_IN_NEEDED ? {} : back), "admin");
   }
   const res = NextResponse.redirect(appUrl(`${BASE_PATH}/admin`), 302);
   clearLoginState(res, "admin");
