@@ -1,8 +1,9 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
 import { appointments, rooms, settings } from "@/lib/db/schema";
 import { badInput } from "@/lib/errors";
+import { activeRoom } from "./active-room";
 import { freeWindows, type Period } from "@/lib/services/booking/free-windows";
 import { isWithinOpenHours, type OpenHours } from "@/lib/services/booking/is-within-open-hours";
 import { overlaps } from "@/lib/services/booking/overlaps";
@@ -170,7 +171,7 @@ async function readOneRoom(db: Db, roomId: number, day: Date, dayEnd: Date): Pro
     .from(rooms)
     .innerJoin(settings, eq(settings.id, 1))
     .leftJoin(appointments, overlaps(rooms.id, day, dayEnd))
-    .where(eq(rooms.id, roomId));
+    .where(and(eq(rooms.id, roomId), activeRoom()));
   if (rows.length === 0) throw badInput("roomId", "会议室不存在");
   const r = rows[0];
   const busy: Period[] = [];
