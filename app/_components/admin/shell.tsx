@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
-import { BASE } from "./api";
+import { BASE } from "../data/client";
 import { visibleNav } from "./nav";
 
 export interface ShellAdmin {

@@ -1,6 +1,8 @@
 "use client";
 // Admin password sign-in: posts the legacy form to /meeting/login and follows the errcode.
 import { useRef, useState } from "react";
+import { ApiError } from "../data/client";
+import { signInAdmin } from "../data/use-session";
 
 interface Props {
   next: string;
@@ -24,21 +26,17 @@ export function AdminLoginForm({ next, limit, windowMinutes }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const body = new URLSearchParams(form as unknown as Record<string, string>);
-      const res = await fetch("/meeting/login", { method: "POST", body });
-      const json = (await res.json()) as { errcode: number; errmsg: string };
-      if (json.errcode === 0) {
-        window.location.assign(next);
-        return;
-      }
-      if (json.errcode === 4003) {
-        setError({ code: 4003, text: `登录尝试过于频繁（${json.errmsg}）。连续 ${limit} 次失败后，每次重试前的等待逐次加倍（最长 ${windowMinutes} 分钟），请稍后再试。` });
-      } else if (json.errcode === 1002) {
-        setError({ code: 1002, text: `${json.errmsg}。请检查后重试；连续 ${limit} 次失败后需稍候才能再试，等待逐次加长。` });
+      await signInAdmin({ username: String(form.get("username") ?? ""), password: String(form.get("password") ?? "") });
+      window.location.assign(next);
+      return;
+    } catch (e) {
+      if (!(e instanceof ApiError)) setError({ code: 0, text: "网络错误，请检查网络后重试" });
+      else if (e.code === 4003) {
+        setError({ code: 4003, text: `登录尝试过于频繁（${e.errmsg}）。连续 ${limit} 次失败后，每次重试前的等待逐次加倍（最长 ${windowMinutes} 分钟），请稍后再试。` });
+      } else if (e.code === 1002) {
+        setError({ code: 1002, text: `${e.errmsg}。请检查后重试；连续 ${limit} 次失败后需稍候才能再试，等待逐次加长。` });
         passwordRef.current?.select();
-      } else setError({ code: json.errcode, text: json.errmsg });
-    } catch {
-      setError({ code: 0, text: "网络错误，请检查网络后重试" });
+      } else setError({ code: e.code, text: e.errmsg });
     }
     setBusy(false);
   }

@@ -1,7 +1,7 @@
 "use client";
 // Open API settings: credentials (secret shown once), event subscription with check_url verification, delivery log.
 import { useState, useTransition } from "react";
-import { humanMessage } from "@/app/_components/admin/api";
+import { humanMessage } from "@/app/_components/data/client";
 import { Badge, Button, Card, EmptyState, inputClass, PageHeader } from "@/app/_components/ui/controls";
 import {
   createCredentialAction,

@@ -1,6 +1,7 @@
 "use client";
-import { humanMessage } from "@/app/_components/admin/api";
 import { useState } from "react";
+import { ApiError } from "../data/client";
+import { editAdmin } from "../data/use-admins";
 
 // Legacy admin-edit form: never prefilled with a password; an empty password keeps the current one.
 export function AdminEditForm(props: { id: number; username: string; privileged: 0 | 1; canChangePrivilege: boolean }) {
@@ -10,17 +11,16 @@ export function AdminEditForm(props: { id: number; username: string; privileged:
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     if (form.get("password") !== form.get("confirm")) return setResult({ ok: false, text: "两次输入的密码不一致" });
-    const body = new URLSearchParams();
-    body.set("id", String(props.id));
-    body.set("username", String(form.get("username") ?? ""));
-    body.set("password", String(form.get("password") ?? ""));
-    if (props.canChangePrivilege) body.set("privileged", String(form.get("privileged") ?? props.privileged));
     try {
-      const res = await fetch("/meeting/admin/edit", { method: "POST", body });
-      const json = (await res.json()) as { errcode: number; errmsg: string };
-      setResult({ ok: json.errcode === 0, text: humanMessage(json.errmsg) });
-    } catch {
-      setResult({ ok: false, text: "网络错误，请稍后再试" });
+      const res = await editAdmin({
+        id: props.id,
+        username: String(form.get("username") ?? ""),
+        password: String(form.get("password") ?? ""),
+        privileged: props.canChangePrivilege ? String(form.get("privileged") ?? props.privileged) : undefined,
+      });
+      setResult({ ok: true, text: res.errmsg });
+    } catch (e) {
+      setResult({ ok: false, text: e instanceof ApiError ? e.message : "网络错误，请稍后再试" });
     }
   }
 

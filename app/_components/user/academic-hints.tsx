@@ -1,11 +1,8 @@
 "use client";
 // Beside the booking form's date: the teaching week ("第12周 周二"), a holiday if any, and the class periods as
 // one-tap times (第1–2节 08:00–09:35 sets the start and the duration).
-import { useQuery } from "@tanstack/react-query";
 import { useT } from "@/lib/i18n/client";
-import type { ClassPeriod } from "@/lib/services/calendar/academic-calendar";
-import type { DayLabel } from "@/lib/services/calendar/week-label";
-import { legacyGet } from "../ui/legacy-fetch";
+import { useCalendarDay } from "../data/use-calendar";
 import { chip } from "../ui/styles";
 
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
@@ -13,12 +10,7 @@ const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${St
 export function AcademicHints({ date, onPick }: { date: string; onPick: (start: string, minutes: number) => void }) {
   const { t } = useT();
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(date);
-  const q = useQuery({
-    queryKey: ["calendar-day", date],
-    queryFn: () => legacyGet<{ days: DayLabel[]; periods: ClassPeriod[] }>("/api/calendar", { from: date, days: 1 }),
-    enabled: valid,
-    staleTime: 5 * 60_000,
-  });
+  const q = useCalendarDay(date, valid);
   const day = q.data?.days[0];
   const periods = q.data?.periods ?? [];
   if (!valid || !q.data) return null;

@@ -5,7 +5,7 @@ import { getCheckInState } from "@/lib/services/checkin/get-check-in-state";
 import { STATUS } from "@/lib/db/schema";
 import { zone } from "@/lib/time";
 import { hhmmIn } from "@/lib/zoned-time";
-import { BASE } from "../ui/legacy-fetch";
+import { BASE } from "../data/client";
 import { btnSecondary } from "../ui/styles";
 
 export async function BookingCheckIn({ id, status }: { id: number; status: number }) {

@@ -2,16 +2,16 @@
 // Booking form: inline validation with the server's own schema, a live answer for the chosen slot (free, taken,
 // outside open hours) with the nearest free start, and submission through the legacy POST /appointment.
 import "@/lib/validation/zod-client"; // before any schema is used: no eval probe under the CSP
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import type { DictKey } from "@/lib/i18n/dictionaries";
-import type { Availability } from "@/lib/services/rooms/get-room-availability";
 import { appointmentSchema } from "@/lib/validation/booking";
 import { hhmmIn, localToEpoch } from "@/lib/zoned-time";
-import type { OccurrencePreview } from "@/lib/services/series/preview-series";
-import { jsonPost, legacyGet, legacyPost, LegacyError } from "../ui/legacy-fetch";
+import type { OccurrencePreview } from "@/lib/types/api";
+import { ApiError, badField, getJson, postForm, postJson } from "../data/client";
+import { useSlotAvailability, useSlotPending } from "../data/use-slot";
 import { initialRepeat, RepeatSection, repeatPayload, STATE_META, type RepeatValue } from "./repeat-section";
 import { ErrorState, Spinner } from "../ui/states";
 import { AcademicHints } from "./academic-hints";
@@ -21,6 +21,11 @@ type Field = "when" | "duration" | "size" | "phone" | "purpose" | "note";
 type Values = { date: string; start: string; duration: string; size: string; phone: string; purpose: string; note: string };
 
 const FIELD_OF: Record<string, Field> = { datetime: "when", duration: "duration", size: "size", phone: "phone", purpose: "purpose", note: "note" };
+/** The form field of a server answer that named one. */
+const fieldOf = (e: ApiError): Field | undefined => {
+  const f = badField(e);
+  return f && Object.hasOwn(FIELD_OF, f) ? FIELD_OF[f] : undefined;
+};
 const MESSAGE_OF: Record<Field, DictKey> = {
   when: "errDate",
   duration: "errDuration",
@@ -83,29 +88,21 @@ export function BookingForm(props: {
     const h = setTimeout(() => setWanted({ date: v.date, start: v.start, duration: Number(v.duration) }), 400);
     return () => clearTimeout(h);
   }, [v.date, v.start, v.duration]);
-  const slotQuery = useQuery({
-    queryKey: ["slot", props.room.id, wanted],
-    enabled:
-      localToEpoch(wanted.date, wanted.start, props.tz) !== null &&
-      Number.isInteger(wanted.duration) &&
-      wanted.duration >= 1 &&
-      wanted.duration <= 1440,
-    queryFn: () => legacyGet<Availability>("/api/rooms/availability", { roomId: props.room.id, ...wanted }),
-  });
+  const slotQuery = useSlotAvailability(
+    props.room.id,
+    wanted,
+    localToEpoch(wanted.date, wanted.start, props.tz) !== null && Number.isInteger(wanted.duration) && wanted.duration >= 1 && wanted.duration <= 1440,
+  );
   const slot = slotQuery.data?.rooms[0];
   // Other people's pending requests for the same time: shown before submitting (先到先审).
-  const pendingQuery = useQuery({
-    queryKey: ["slot-pending", props.room.id, wanted],
-    enabled: slot?.slotFree === true,
-    queryFn: () => legacyGet<{ pending: Record<string, number> }>("/api/rooms/pending", { roomIds: props.room.id, ...wanted }),
-  });
+  const pendingQuery = useSlotPending(props.room.id, wanted, slot?.slotFree === true);
   const pendingCount = slot?.slotFree ? (pendingQuery.data?.pending[String(props.room.id)] ?? 0) : 0;
   const fmt = (ms: number) => hhmmIn(new Date(ms), props.tz);
 
   const bookableDates = occurrences?.filter((o) => STATE_META[o.state].bookable && !repeat.skip.includes(o.date)) ?? [];
   const submitSeries = useMutation({
     mutationFn: () =>
-      jsonPost<{ seriesId: number; skipped: unknown[] }>("/api/series", {
+      postJson<{ seriesId: number; skipped: unknown[] }>("/api/series", {
         ...repeatPayload(repeat, v.date),
         roomId: props.room.id,
         start: v.start,
@@ -118,39 +115,37 @@ export function BookingForm(props: {
       }),
     onSuccess: (r) => router.push(`/my/series/${r.seriesId}?created=1&skipped=${r.skipped.length}`),
     onError: (e) => {
-      if (!(e instanceof LegacyError)) return setFormError(t("errorNetwork"));
-      const m = /^数据格式有误\((\w+)/.exec(e.message);
-      const field = m ? FIELD_OF[m[1]] : undefined;
-      if (field) setServerErrors({ [field]: e.message });
-      else setFormError(e.message);
+      if (!(e instanceof ApiError)) return setFormError(t("errorNetwork"));
+      const field = fieldOf(e);
+      if (field) setServerErrors({ [field]: e.errmsg });
+      else setFormError(e.errmsg);
     },
   });
 
   const submit = useMutation({
     mutationFn: async () => {
-      const res = await legacyPost<{ appointId?: number; id?: number }>("/appointment", payload);
+      const res = await postForm<{ appointId?: number; id?: number }>("/appointment", payload);
       const created = res.appointId ?? res.id;
       if (typeof created === "number") return created;
       // The legacy answer carries no id: find the booking just made among the pending and the approved ones (an
       // instant decision may already have approved it).
       type H = { history: { appointId: number; place: string; startTime: string }[] };
-      const [pending, approved] = await Promise.all([legacyGet<H>("/history/2"), legacyGet<H>("/history/3")]);
+      const [pending, approved] = await Promise.all([getJson<H>("/history/2"), getJson<H>("/history/3")]);
       const when = `${v.date} ${v.start}`;
       const mine = [...pending.history, ...approved.history].filter((h) => h.place === props.room.place && h.startTime === when);
       return mine.length ? Math.max(...mine.map((h) => h.appointId)) : null;
     },
     onSuccess: (newId) => router.push(newId ? `/history/detail/${newId}?created=1` : "/my/bookings"),
     onError: (e) => {
-      if (!(e instanceof LegacyError)) return setFormError(t("errorNetwork"));
-      if (e.errcode === 2003 || e.errcode === 3003) {
-        setServerErrors({ when: e.message });
+      if (!(e instanceof ApiError)) return setFormError(t("errorNetwork"));
+      if (e.code === 2003 || e.code === 3003) {
+        setServerErrors({ when: e.errmsg });
         void slotQuery.refetch();
         return;
       }
-      const m = /^数据格式有误\((\w+)/.exec(e.message);
-      const field = m ? FIELD_OF[m[1]] : undefined;
-      if (field) setServerErrors({ [field]: e.message });
-      else setFormError(e.message);
+      const field = fieldOf(e);
+      if (field) setServerErrors({ [field]: e.errmsg });
+      else setFormError(e.errmsg);
     },
   });
 

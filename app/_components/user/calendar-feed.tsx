@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
-import { legacyPost } from "../ui/legacy-fetch";
+import { postForm } from "../data/client";
 import { btnPrimary, btnSecondary, card, focusRing } from "../ui/styles";
 
 type Urls = { https: string; webcal: string };
@@ -13,7 +13,7 @@ export function CalendarFeed({ initial }: { initial: Urls }) {
   const [urls, setUrls] = useState(initial);
   const [note, setNote] = useState<string | null>(null);
   const regenerate = useMutation({
-    mutationFn: () => legacyPost<Urls>("/api/me/ical", {}),
+    mutationFn: () => postForm<Urls>("/api/me/ical", {}),
     onSuccess: (r) => {
       setUrls({ https: r.https, webcal: r.webcal });
       setNote(t("calendarRegenerated"));

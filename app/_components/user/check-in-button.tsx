@@ -3,14 +3,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useT } from "@/lib/i18n/client";
-import { legacyPost } from "../ui/legacy-fetch";
+import { postForm } from "../data/client";
 import { btnPrimary } from "../ui/styles";
 
 export function CheckInButton({ token }: { token: string }) {
   const { t } = useT();
   const router = useRouter();
   const go = useMutation({
-    mutationFn: () => legacyPost("/api/checkin", { token }),
+    mutationFn: () => postForm("/api/checkin", { token }),
     onSuccess: () => router.refresh(),
   });
   return (

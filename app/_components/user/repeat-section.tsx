@@ -2,13 +2,13 @@
 // The booking form's "重复" part: a rule (daily / weekly / every two weeks / chosen weekdays / explicit dates), an
 // end (a date or a count, within the admin's caps), and a preview of every date with the state the submission
 // would meet — computed on the server by the same rule functions the submission uses.
-import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import type { DictKey } from "@/lib/i18n/dictionaries";
-import type { OccurrencePreview, OccurrenceState } from "@/lib/services/series/preview-series";
+import type { OccurrencePreview, OccurrenceState } from "@/lib/types/api";
 import { addDays } from "@/lib/zoned-time";
-import { jsonPost, LegacyError } from "../ui/legacy-fetch";
+import { ApiError } from "../data/client";
+import { useSeriesPreview } from "../data/use-slot";
 import { Spinner } from "../ui/states";
 import { chip, input, label } from "../ui/styles";
 
@@ -83,12 +83,7 @@ export function RepeatSection(props: {
     return () => clearTimeout(h);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
-  const preview = useQuery({
-    queryKey: ["series-preview", wanted],
-    enabled: wanted !== null && !(wanted.rule === "weekdays" && (wanted.weekdays ?? []).length === 0),
-    retry: false,
-    queryFn: () => jsonPost<{ occurrences: OccurrencePreview[] }>("/api/series/preview", wanted!),
-  });
+  const preview = useSeriesPreview(wanted, wanted !== null && !(wanted.rule === "weekdays" && (wanted.weekdays ?? []).length === 0));
   const occurrences = v.rule === "none" ? null : (preview.data?.occurrences ?? null);
   const { onPreview } = props;
   useEffect(() => onPreview(occurrences), [occurrences, onPreview]);
@@ -195,7 +190,7 @@ export function RepeatSection(props: {
           {preview.isFetching ? (
             <Spinner label={t("slotChecking")} />
           ) : preview.error ? (
-            <p className="text-sm text-red-700">{preview.error instanceof LegacyError ? preview.error.message : t("errorNetwork")}</p>
+            <p className="text-sm text-red-700">{preview.error instanceof ApiError ? preview.error.errmsg : t("errorNetwork")}</p>
           ) : occurrences ? (
             <>
               <p className="mb-2 text-sm font-medium text-slate-800" data-testid="repeat-summary">

@@ -1,8 +1,8 @@
 // The room page's photos and facts (building and floor, equipment, description, check-in rule).
 import { getT } from "@/lib/i18n/locale";
-import type { RoomProfile } from "@/lib/services/rooms/get-room-profile";
+import type { RoomProfile } from "@/lib/types/api";
 import { whereLabel } from "@/lib/services/rooms/where-label";
-import { BASE } from "../ui/legacy-fetch";
+import { BASE } from "../data/client";
 import { card } from "../ui/styles";
 import { EquipmentList } from "./equipment-icons";
 

@@ -10,7 +10,7 @@ import { whereLabel } from "@/lib/services/rooms/where-label";
 import { zone } from "@/lib/time";
 import { hhmmIn } from "@/lib/zoned-time";
 import { EmptyState, ErrorState } from "../ui/states";
-import { BASE } from "../ui/legacy-fetch";
+import { BASE } from "../data/client";
 import { focusRing } from "../ui/styles";
 import { EquipmentList } from "./equipment-icons";
 

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { useT } from "@/lib/i18n/client";
-import { legacyPost, LegacyError } from "../ui/legacy-fetch";
+import { ApiError, postForm } from "../data/client";
 import { ErrorState } from "../ui/states";
 import { btnDanger, btnSecondary, chip } from "../ui/styles";
 
@@ -19,14 +19,14 @@ export function SeriesCancel({ seriesId, appointId, scopes, compact }: { seriesI
   const [error, setError] = useState<string | null>(null);
   const label = (s: Scope) => t(s === "one" ? "cancelOne" : s === "following" ? "cancelFollowing" : "cancelAll");
   const cancel = useMutation({
-    mutationFn: () => legacyPost(`/api/series/${seriesId}/cancel`, { scope, appointId }),
+    mutationFn: () => postForm(`/api/series/${seriesId}/cancel`, { scope, appointId }),
     onSuccess: () => {
       dialog.current?.close();
       router.refresh();
     },
     onError: (e) => {
       dialog.current?.close();
-      setError(e instanceof LegacyError ? e.message : t("errorNetwork"));
+      setError(e instanceof ApiError ? e.errmsg : t("errorNetwork"));
     },
   });
 

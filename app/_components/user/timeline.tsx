@@ -1,7 +1,7 @@
 // The day of one room between opening and closing time: a bar for the eye (hidden from screen readers) and the same
 // facts as a list. Server component; times are formatted in the campus zone by the caller.
 import Link from "next/link";
-import type { Period } from "@/lib/services/booking/free-windows";
+import type { Period } from "@/lib/types/api";
 import { focusRing } from "../ui/styles";
 
 export interface TimelineProps {

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { passwordSchema } from "@/lib/validation/admin";
 import { Badge, Button, Card, Field, inputClass, PageHeader } from "../../ui/controls";
 import { useToast } from "../../ui/toast";
-import { BASE, errorText, postForm } from "../api";
+import { BASE, errorText, postForm } from "../../data/client";
 
 export function AccountPage({ username, privileged }: { username: string; privileged: boolean }) {
   const toast = useToast();

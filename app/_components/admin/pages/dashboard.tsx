@@ -1,13 +1,12 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Badge, Card, ErrorState, PageHeader } from "../../ui/controls";
-import { getJson } from "../api";
+import { useDashboardCharts } from "../../data/use-dashboard";
+import { useServerStats } from "../../data/use-server";
 import { StackedBars } from "../charts/stacked-bars";
 import { UtilizationBars } from "../charts/utilization-bars";
 import { formatAge } from "../status";
 import { DeliveriesCard } from "./deliveries-card";
-import type { DashboardCharts, ServerStats } from "../types";
 
 const REFRESH_MS = 15_000;
 
@@ -27,12 +26,8 @@ function Running({ on }: { on: boolean }) {
 
 export function DashboardPage({ privileged }: { privileged: boolean }) {
   // Both refresh on their own, like the legacy welcome page's 5 s poll, but less chatty.
-  const stats = useQuery({ queryKey: ["server"], queryFn: () => getJson<ServerStats>("/server"), refetchInterval: REFRESH_MS });
-  const charts = useQuery({
-    queryKey: ["dashboard"],
-    queryFn: () => getJson<DashboardCharts>("/api/admin/dashboard"),
-    refetchInterval: REFRESH_MS,
-  });
+  const stats = useServerStats(REFRESH_MS);
+  const charts = useDashboardCharts(REFRESH_MS);
   const s = stats.data;
   const c = charts.data;
   const q = c?.queue;

@@ -1,14 +1,16 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { BookingGrid, GridBooking, GridRoom } from "@/lib/services/console/booking-grid";
+import type { BookingGrid, GridBooking, GridRoom } from "@/lib/types/api";
 import { BASE_EQUIPMENT } from "@/lib/services/rooms/equipment";
 import { Badge, Button, Card, EmptyState, ErrorState, Field, inputClass, PageHeader } from "../../ui/controls";
 import { Dialog } from "../../ui/dialog";
 import { Pagination } from "../../ui/pagination";
 import { useToast } from "../../ui/toast";
 import { usePaging } from "../../ui/use-paging";
-import { errorText, getJson, postForm } from "../api";
+import { errorText, postForm } from "../../data/client";
+import { keys } from "../../data/keys";
+import { useGrid, usePeople, type Person } from "../../data/use-grid";
 
 // The bookings grid: rooms as rows (grouped by building), time as columns, one day or one week. States differ by
 // pattern and label, not colour alone. Rooms are paged on the server; on a phone each room is a card.
@@ -71,11 +73,7 @@ export function GridPage() {
   const [q, setQ] = useState("");
   const { page, size, setPage, pagerProps } = usePaging(50);
   const params = { date, view, page, size, building, minCapacity, equipment, status, q };
-  const grid = useQuery({
-    queryKey: ["grid", params],
-    queryFn: () => getJson<BookingGrid>("/api/admin/grid", params),
-    placeholderData: (prev) => prev,
-  });
+  const grid = useGrid(params);
   useEffect(() => setPage(1), [building, minCapacity, equipment, status, q, setPage]);
   const [detail, setDetail] = useState<{ booking: GridBooking; room: GridRoom } | null>(null);
   const [booking, setBooking] = useState<Selection | null>(null);
@@ -456,7 +454,7 @@ function BookingDetail({ booking: b, room, rooms, onClose }: { booking: GridBook
   const live = b.end > Date.now();
   const done = (msg: string) => {
     toast.success(msg);
-    qc.invalidateQueries({ queryKey: ["grid"] });
+    qc.invalidateQueries({ queryKey: keys.grid.all });
     onClose();
   };
   const cancel = useMutation({
@@ -587,12 +585,6 @@ function BookingDetail({ booking: b, room, rooms, onClose }: { booking: GridBook
   );
 }
 
-interface Person {
-  id: number;
-  name: string;
-  userid: string;
-  phone: string | null;
-}
 
 function BookOnBehalf({ sel, onClose }: { sel: Selection; onClose: () => void }) {
   const toast = useToast();
@@ -609,11 +601,7 @@ function BookOnBehalf({ sel, onClose }: { sel: Selection; onClose: () => void })
     const t = setTimeout(() => setDebounced(term.trim()), 250);
     return () => clearTimeout(t);
   }, [term]);
-  const people = useQuery({
-    queryKey: ["people", debounced],
-    queryFn: () => getJson<{ people: Person[] }>("/api/admin/people", { q: debounced }),
-    enabled: debounced.length > 0,
-  });
+  const people = usePeople(debounced);
   const minutes = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
   const book = useMutation({
     mutationFn: () =>
@@ -628,7 +616,7 @@ function BookOnBehalf({ sel, onClose }: { sel: Selection; onClose: () => void })
     onSuccess: (r) => {
       if (r.outcome === "approved") toast.success(`已为 ${person?.name} 预约 ${sel.room.place} ${from}–${to}`);
       else toast.error("预约已提交，但未能通过：该时段已被占用");
-      qc.invalidateQueries({ queryKey: ["grid"] });
+      qc.invalidateQueries({ queryKey: keys.grid.all });
       onClose();
     },
     onError: (e) => setError(errorText(e)),

@@ -1,10 +1,11 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { AcademicCalendar } from "@/lib/services/calendar/academic-calendar";
-import type { Report, UtilizationRow } from "@/lib/services/reports/get-report";
+import type { AcademicCalendar } from "@/lib/types/api";
+import type { UtilizationRow } from "@/lib/types/api";
 import { Card, EmptyState, ErrorState, Field, inputClass, PageHeader } from "../../ui/controls";
-import { BASE, getJson } from "../api";
+import { BASE } from "../../data/client";
+import { useAcademicCalendar } from "../../data/use-calendar";
+import { useReport } from "../../data/use-reports";
 
 // Reports over any range, computed on the server in SQL: utilization (approved hours ÷ open hours) per room,
 // building and department, a weekday × hour heat map, no-show rate, statuses, busiest rooms, most cancellations.
@@ -36,17 +37,12 @@ function presetRange(p: Preset, cal?: AcademicCalendar): { from: string; to: str
 }
 
 export function ReportsPage() {
-  const cal = useQuery({ queryKey: ["calendar"], queryFn: () => getJson<AcademicCalendar>("/api/admin/calendar") });
+  const cal = useAcademicCalendar();
   const [preset, setPreset] = useState<Preset>("week");
   const [custom, setCustom] = useState(() => presetRange("week")!);
   const range = preset === "custom" ? custom : (presetRange(preset, cal.data) ?? custom);
   const noTerm = preset === "term" && cal.data && !presetRange("term", cal.data);
-  const report = useQuery({
-    queryKey: ["report", range],
-    queryFn: () => getJson<{ report: Report }>("/api/admin/reports", range),
-    enabled: !noTerm,
-    placeholderData: (prev) => prev,
-  });
+  const report = useReport(range, !noTerm);
   const [tab, setTab] = useState<"rooms" | "buildings" | "departments">("buildings");
   const r = report.data?.report;
   const exportUrl = (kind: string) => `${BASE}/api/admin/reports/export?${new URLSearchParams({ ...range, kind })}`;

@@ -1,5 +1,5 @@
 "use client";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { Dialog, ConfirmDialog } from "../../ui/dialog";
@@ -7,17 +7,16 @@ import { Badge, Button, EmptyState, ErrorState, Field, inputClass, PageHeader } 
 import { Pagination } from "../../ui/pagination";
 import { usePaging } from "../../ui/use-paging";
 import { useToast } from "../../ui/toast";
-import { errorText, getJson, postForm } from "../api";
-import type { ReviewItem, Room, ServerStats } from "../types";
+import { errorText, postForm } from "../../data/client";
+import { useSelection } from "../../data/use-selection";
+import { keys } from "../../data/keys";
+import { useReviewQueue } from "../../data/use-review";
+import { useOpenRooms } from "../../data/use-rooms";
+import { useServerStats } from "../../data/use-server";
+import type { ReviewItem } from "@/lib/types/api";
 
 const REASON_MAX = 200;
 
-interface QueuePage {
-  count: number;
-  page: number;
-  size: number;
-  rows: ReviewItem[];
-}
 
 function endTime(start: string, duration: number) {
   const [d, t] = start.split(" ");
@@ -45,13 +44,14 @@ function Conflicts({ item }: { item: ReviewItem }) {
   );
 }
 
+const appointIdOf = (r: ReviewItem) => r.appointId;
+
 export function ReviewPage({ privileged }: { privileged: boolean }) {
   const qc = useQueryClient();
   const toast = useToast();
   const [roomId, setRoomId] = useState("");
   const [date, setDate] = useState("");
   const { page, size, setPage, pagerProps } = usePaging();
-  const [selected, setSelected] = useState<Set<number>>(new Set());
   const [confirmApprove, setConfirmApprove] = useState<number[] | null>(null);
   const [rejecting, setRejecting] = useState<number[] | null>(null);
   /** A recurring series reviewed as one: approve (confirm) or reject (the reason dialog). */
@@ -60,24 +60,19 @@ export function ReviewPage({ privileged }: { privileged: boolean }) {
   const [reason, setReason] = useState("");
   const [reasonError, setReasonError] = useState<string | null>(null);
 
-  const server = useQuery({ queryKey: ["server"], queryFn: () => getJson<ServerStats>("/server"), refetchInterval: 15_000 });
-  const rooms = useQuery({ queryKey: ["rooms", "open"], queryFn: () => getJson<{ rooms: Room[] }>("/rooms") });
-  const queue = useQuery({
-    queryKey: ["review", { roomId, date, page, size }],
-    queryFn: () => getJson<QueuePage>("/api/admin/review", { roomId, date, page, size }),
-    placeholderData: keepPreviousData,
-    refetchInterval: 30_000,
-  });
+  const server = useServerStats(15_000);
+  const rooms = useOpenRooms();
+  const queue = useReviewQueue({ roomId, date, page, size });
   const autoOn = server.data?.autoCheck === true;
   const rows = useMemo(() => queue.data?.rows ?? [], [queue.data]);
-  const visibleSelected = rows.filter((r) => selected.has(r.appointId)).map((r) => r.appointId);
-  const allChecked = rows.length > 0 && visibleSelected.length === rows.length;
+  const selection = useSelection(rows, appointIdOf);
+  const visibleSelected = selection.visible.map(appointIdOf);
 
   const done = () => {
-    setSelected(new Set());
-    qc.invalidateQueries({ queryKey: ["review"] });
-    qc.invalidateQueries({ queryKey: ["dashboard"] });
-    qc.invalidateQueries({ queryKey: ["server"] });
+    selection.clear();
+    qc.invalidateQueries({ queryKey: keys.review.all });
+    qc.invalidateQueries({ queryKey: keys.dashboard });
+    qc.invalidateQueries({ queryKey: keys.server });
   };
   const approve = useMutation({
     mutationFn: (ais: number[]) => postForm<{ errmsg: string }>("/check/approve", { ais }),
@@ -125,14 +120,6 @@ export function ReviewPage({ privileged }: { privileged: boolean }) {
     },
   });
 
-  const toggle = (id: number) =>
-    setSelected((s) => {
-      const n = new Set(s);
-      if (n.has(id)) n.delete(id);
-      else n.add(id);
-      return n;
-    });
-  const toggleAll = () => setSelected(allChecked ? new Set() : new Set(rows.map((r) => r.appointId)));
 
   const submitReject = (e: React.FormEvent) => {
     e.preventDefault();
@@ -245,7 +232,7 @@ export function ReviewPage({ privileged }: { privileged: boolean }) {
         )}
         {rows.length > 0 && (
           <div className="flex items-center gap-3 border-b border-slate-100 bg-slate-50 px-4 py-2 text-sm text-slate-600">
-            <input id="check-all" type="checkbox" className="h-4 w-4 accent-brand-600" checked={allChecked} onChange={toggleAll} disabled={autoOn} />
+            <input id="check-all" type="checkbox" className="h-4 w-4 accent-brand-600" checked={selection.allChecked} onChange={selection.toggleAll} disabled={autoOn} />
             <label htmlFor="check-all">全选本页</label>
           </div>
         )}
@@ -254,12 +241,12 @@ export function ReviewPage({ privileged }: { privileged: boolean }) {
             const end = endTime(r.startTime, r.duration);
             const blocked = r.conflicts.some((c) => c.statusCode === 3);
             return (
-              <li key={r.appointId} data-appoint-id={r.appointId} className={`flex gap-3 px-4 py-4 ${selected.has(r.appointId) ? "bg-brand-50/60" : ""}`}>
+              <li key={r.appointId} data-appoint-id={r.appointId} className={`flex gap-3 px-4 py-4 ${selection.has(r.appointId) ? "bg-brand-50/60" : ""}`}>
                 <input
                   type="checkbox"
                   className="mt-1 h-4 w-4 shrink-0 accent-brand-600"
-                  checked={selected.has(r.appointId)}
-                  onChange={() => toggle(r.appointId)}
+                  checked={selection.has(r.appointId)}
+                  onChange={() => selection.toggle(r)}
                   disabled={autoOn}
                   aria-label={`选择预约 #${r.appointId}`}
                 />

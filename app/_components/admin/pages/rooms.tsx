@@ -1,6 +1,6 @@
 "use client";
 import "@/lib/validation/zod-client"; // before any schema is used: no eval probe under the CSP
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { addRoomSchema, PLACE_MAX, SIZE_MAX } from "@/lib/validation/room";
 import { Badge, Button, Card, EmptyState, ErrorState, Field, inputClass, PageHeader, Switch } from "../../ui/controls";
@@ -8,9 +8,11 @@ import { ConfirmDialog, Dialog } from "../../ui/dialog";
 import { Pagination } from "../../ui/pagination";
 import { usePaging } from "../../ui/use-paging";
 import { useToast } from "../../ui/toast";
-import { BASE, errorText, getJson, postFile, postForm } from "../api";
+import { BASE, errorText, getJson, postFile, postForm } from "../../data/client";
+import { keys } from "../../data/keys";
+import { useRoomsPage } from "../../data/use-rooms";
 import { fieldErrors } from "../form-errors";
-import type { Room } from "../types";
+import type { Room } from "@/lib/types/api";
 import { RoomFactsDialog } from "./room-facts";
 
 interface State {
@@ -40,7 +42,7 @@ function RoomForm({ room, onDone }: { room: Room | null; onDone: () => void }) {
       postForm<{ errmsg: string }>(room ? `/api/admin/rooms/${room.roomId}` : "/api/admin/rooms", data),
     onSuccess: () => {
       toast.success(room ? `已保存 ${place.trim()}` : `已添加 ${place.trim()}`);
-      qc.invalidateQueries({ queryKey: ["rooms"] });
+      qc.invalidateQueries({ queryKey: keys.rooms.all });
       onDone();
     },
     onError: (e) => toast.error(errorText(e)),
@@ -192,7 +194,7 @@ function SheetFlow() {
       toast.success(r.errmsg);
       setPreview(null);
       setConfirmApply(false);
-      qc.invalidateQueries({ queryKey: ["rooms"] });
+      qc.invalidateQueries({ queryKey: keys.rooms.all });
     },
     onError: (e) => {
       toast.error(errorText(e));
@@ -294,18 +296,14 @@ export function RoomsPage() {
     }, 250);
     return () => clearTimeout(t);
   }, [q, setPage]);
-  const list = useQuery({
-    queryKey: ["rooms", "page", page, size, search],
-    queryFn: () => getJson<{ rooms: Room[]; count: number; openCount: number }>("/api/admin/rooms", { page, size, q: search }),
-    placeholderData: (prev) => prev,
-  });
+  const list = useRoomsPage(page, size, search);
   const [facts, setFacts] = useState<Room | null>(null);
   const setOpen = useMutation({
     mutationFn: (v: { room: Room; available: 0 | 1 }) => postForm(`/api/admin/rooms/${v.room.roomId}/available`, { available: v.available }),
     onSuccess: (_, v) => {
       toast.success(`${v.room.place} 已${v.available ? "开放" : "关闭"}`);
       setClosing(null);
-      qc.invalidateQueries({ queryKey: ["rooms"] });
+      qc.invalidateQueries({ queryKey: keys.rooms.all });
     },
     onError: (e) => {
       toast.error(errorText(e));
