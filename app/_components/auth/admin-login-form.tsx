@@ -3,6 +3,7 @@
 import { useRef, useState } from "react";
 import { ApiError } from "../data/client";
 import { signInAdmin } from "../data/use-session";
+import { buttonClass, inputClass } from "../ui/kit";
 
 interface Props {
   next: string;
@@ -41,8 +42,7 @@ export function AdminLoginForm({ next, limit, windowMinutes }: Props) {
     setBusy(false);
   }
 
-  const input =
-    "mt-1.5 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-slate-900 focus:border-brand-600 focus:outline-2 focus:outline-brand-600/30";
+  const input = `${inputClass} mt-1.5`;
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       <label className="block">
@@ -54,14 +54,14 @@ export function AdminLoginForm({ next, limit, windowMinutes }: Props) {
         <input ref={passwordRef} name="password" type="password" required autoComplete="current-password" className={input} aria-describedby={error ? "login-error" : undefined} />
       </label>
       {error && (
-        <p id="login-error" role="alert" data-errcode={error.code} className={`rounded-lg px-3 py-2 text-sm ${error.code === 4003 ? "bg-amber-50 text-amber-900" : "bg-rose-50 text-rose-800"}`}>
+        <p id="login-error" role="alert" data-errcode={error.code} className={`rounded-lg px-3 py-2 text-sm ${error.code === 4003 ? "bg-warning-50 text-warning-900" : "bg-danger-50 text-danger-800"}`}>
           {error.text}
         </p>
       )}
       <button
         type="submit"
         disabled={busy}
-        className="w-full rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
+        className={`${buttonClass("primary", "md")} w-full`}
       >
         {busy ? "登录中…" : "登录"}
       </button>

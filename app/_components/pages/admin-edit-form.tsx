@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { ApiError } from "../data/client";
 import { editAdmin } from "../data/use-admins";
+import { buttonClass, inputClass } from "../ui/kit";
 
 // Legacy admin-edit form: never prefilled with a password; an empty password keeps the current one.
 export function AdminEditForm(props: { id: number; username: string; privileged: 0 | 1; canChangePrivilege: boolean }) {
@@ -24,7 +25,7 @@ export function AdminEditForm(props: { id: number; username: string; privileged:
     }
   }
 
-  const field = "mt-1 w-full rounded-lg border border-slate-300 px-3 py-2";
+  const field = `${inputClass} mt-1`;
   return (
     <form onSubmit={submit} className="space-y-3">
       <label className="block text-sm">
@@ -58,9 +59,9 @@ export function AdminEditForm(props: { id: number; username: string; privileged:
           管理员身份：{props.privileged ? "超级管理员" : "普通管理员"}（提示：不能修改自己的管理员身份）
         </p>
       )}
-      <button className="h-10 w-full rounded-lg bg-brand-600 text-sm font-medium text-white hover:bg-brand-700">保存</button>
+      <button className={`${buttonClass("primary", "md")} w-full`}>保存</button>
       {result && (
-        <p role="status" className={result.ok ? "text-green-700" : "text-red-700"}>
+        <p role="status" className={result.ok ? "text-success-700" : "text-danger-700"}>
           {result.text}
         </p>
       )}

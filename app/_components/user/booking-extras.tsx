@@ -6,7 +6,7 @@ import { STATUS } from "@/lib/db/schema";
 import { zone } from "@/lib/time";
 import { hhmmIn } from "@/lib/zoned-time";
 import { BASE } from "../data/client";
-import { btnSecondary } from "../ui/styles";
+import { btnSecondary } from "../ui/kit";
 
 export async function BookingCheckIn({ id, status }: { id: number; status: number }) {
   const { t } = await getT();
@@ -23,7 +23,7 @@ export async function BookingCheckIn({ id, status }: { id: number; status: numbe
         ? t("checkInMissed")
         : t("checkInPending", { open: hm(s.opensAt), close: hm(s.closesAt) });
   const tone =
-    s.kind === "done" ? "bg-emerald-50 text-emerald-900 ring-emerald-200" : s.kind === "missed" ? "bg-red-50 text-red-900 ring-red-200" : "bg-amber-50 text-amber-900 ring-amber-200";
+    s.kind === "done" ? "bg-success-50 text-success-900 ring-success-200" : s.kind === "missed" ? "bg-danger-50 text-danger-900 ring-danger-200" : "bg-warning-50 text-warning-900 ring-warning-200";
   return (
     <p data-checkin-state={s.kind} className={`rounded-xl px-3 py-2 text-sm ring-1 ${tone}`}>
       <span className="font-medium">{t("checkInState")}：</span>

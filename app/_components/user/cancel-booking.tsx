@@ -6,8 +6,7 @@ import { useId, useRef, useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { ApiError } from "../data/client";
 import { useCancelBooking } from "../data/use-bookings";
-import { ErrorState } from "../ui/states";
-import { btnDanger, btnSecondary } from "../ui/styles";
+import { btnDanger, btnSecondary, ErrorState } from "../ui/kit";
 
 export function CancelBooking({ id }: { id: number }) {
   const { t } = useT();

@@ -10,8 +10,7 @@ import type { Profile } from "@/lib/types/api";
 import { updateProfileSchema } from "@/lib/validation/profile";
 import { ApiError, badField } from "../data/client";
 import { useAvatarUpload, useSaveProfile } from "../data/use-profile";
-import { ErrorState } from "../ui/states";
-import { btnPrimary, btnSecondary, card, input, label } from "../ui/styles";
+import { btnPrimary, btnSecondary, card, ErrorState, input, label } from "../ui/kit";
 import { Avatar } from "./avatar";
 
 const IMAGE_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp"];
@@ -97,7 +96,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
   const blur = (f: Field) => () => setTouched((s) => ({ ...s, [f]: true }));
   const err = (f: Field) =>
     shown(f) ? (
-      <p id={`${id}-${f}-error`} className="mt-1 text-sm text-red-700">
+      <p id={`${id}-${f}-error`} className="mt-1 text-sm text-danger-700">
         {shown(f)}
       </p>
     ) : null;
@@ -138,7 +137,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
               <progress max={100} value={progress} aria-label={t("avatarUploading", { p: progress })} className="h-2 w-full overflow-hidden rounded-full accent-brand-600" />
             </div>
           )}
-          <p aria-live="polite" className={`mt-1 text-sm ${avatarMsg?.ok ? "text-emerald-800" : "text-red-700"}`}>
+          <p aria-live="polite" className={`mt-1 text-sm ${avatarMsg?.ok ? "text-success-800" : "text-danger-700"}`}>
             {avatarMsg?.text}
           </p>
         </div>
@@ -209,7 +208,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
           <button type="submit" className={btnPrimary} disabled={save.isPending}>
             {save.isPending ? t("saving") : t("save")}
           </button>
-          <p aria-live="polite" className="text-sm text-emerald-800">
+          <p aria-live="polite" className="text-sm text-success-800">
             {saved ? t("saved") : ""}
           </p>
         </div>

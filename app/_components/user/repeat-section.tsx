@@ -9,8 +9,7 @@ import type { OccurrencePreview, OccurrenceState } from "@/lib/types/api";
 import { addDays } from "@/lib/zoned-time";
 import { ApiError } from "../data/client";
 import { useSeriesPreview } from "../data/use-slot";
-import { Spinner } from "../ui/states";
-import { chip, input, label } from "../ui/styles";
+import { chip, input, label, Spinner } from "../ui/kit";
 
 export type RepeatRule = "none" | "daily" | "weekly" | "biweekly" | "weekdays" | "dates";
 
@@ -26,9 +25,9 @@ export interface RepeatValue {
 }
 
 export const STATE_META: Record<OccurrenceState, { key: DictKey; className: string; bookable: boolean }> = {
-  free: { key: "occFree", className: "bg-emerald-50 text-emerald-800 ring-emerald-300", bookable: true },
-  pending: { key: "occPending", className: "bg-amber-50 text-amber-900 ring-amber-300", bookable: true },
-  taken: { key: "occTaken", className: "bg-rose-50 text-rose-800 ring-rose-300", bookable: false },
+  free: { key: "occFree", className: "bg-success-50 text-success-800 ring-success-300", bookable: true },
+  pending: { key: "occPending", className: "bg-warning-50 text-warning-900 ring-warning-300", bookable: true },
+  taken: { key: "occTaken", className: "bg-danger-50 text-danger-800 ring-danger-300", bookable: false },
   closed: { key: "occClosed", className: "bg-slate-100 text-slate-700 ring-slate-300", bookable: false },
   "outside-hours": { key: "occOutside", className: "bg-slate-100 text-slate-700 ring-slate-300", bookable: false },
   past: { key: "occPast", className: "bg-slate-100 text-slate-700 ring-slate-300", bookable: false },
@@ -190,7 +189,7 @@ export function RepeatSection(props: {
           {preview.isFetching ? (
             <Spinner label={t("slotChecking")} />
           ) : preview.error ? (
-            <p className="text-sm text-red-700">{preview.error instanceof ApiError ? preview.error.errmsg : t("errorNetwork")}</p>
+            <p className="text-sm text-danger-700">{preview.error instanceof ApiError ? preview.error.errmsg : t("errorNetwork")}</p>
           ) : occurrences ? (
             <>
               <p className="mb-2 text-sm font-medium text-slate-800" data-testid="repeat-summary">

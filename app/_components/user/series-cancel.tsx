@@ -5,8 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { ApiError, postForm } from "../data/client";
-import { ErrorState } from "../ui/states";
-import { btnDanger, btnSecondary, chip } from "../ui/styles";
+import { btnDanger, btnSecondary, chip, ErrorState } from "../ui/kit";
 
 type Scope = "one" | "following" | "all";
 
@@ -38,7 +37,7 @@ export function SeriesCancel({ seriesId, appointId, scopes, compact }: { seriesI
           <button
             key={s}
             type="button"
-            className={compact ? `${chip} text-red-700` : `${btnDanger} w-full`}
+            className={compact ? `${chip} text-danger-700` : `${btnDanger} w-full`}
             onClick={() => {
               setScope(s);
               dialog.current?.showModal();

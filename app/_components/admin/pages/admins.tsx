@@ -3,7 +3,7 @@ import "@/lib/validation/zod-client"; // before any schema is used: no eval prob
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { addAdminSchema, editAdminSchema } from "@/lib/validation/admin";
-import { Badge, Button, EmptyState, ErrorState, Field, inputClass, PageHeader } from "../../ui/controls";
+import { Badge, Button, EmptyState, ErrorState, Field, inputClass, PageHeader } from "../../ui/kit";
 import { ConfirmDialog, Dialog } from "../../ui/dialog";
 import { Pagination } from "../../ui/pagination";
 import { usePaging } from "../../ui/use-paging";
@@ -88,7 +88,7 @@ function AdminForm({ editing, me, onDone, onAdded }: { editing: Editing; me: num
             ))}
           </div>
           {self && <p className="mt-1 text-xs text-slate-500">不能修改自己的权限。</p>}
-          {err("privileged") && <p className="mt-1 text-xs text-rose-700">{err("privileged")}</p>}
+          {err("privileged") && <p className="mt-1 text-xs text-danger-700">{err("privileged")}</p>}
         </fieldset>
       </form>
     </Dialog>
@@ -212,7 +212,7 @@ export function AdminsPage({ me }: { me: number }) {
                       <Button
                         size="sm"
                         variant="ghost"
-                        className="text-rose-700 hover:bg-rose-50"
+                        className="text-danger-700 hover:bg-danger-50"
                         disabled={a.id === me}
                         title={a.id === me ? "不能删除自己" : undefined}
                         onClick={() => setDeleting([a])}

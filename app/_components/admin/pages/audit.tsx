@@ -1,7 +1,7 @@
 "use client";
 import { Fragment, useEffect, useMemo, useState } from "react";
 import { ACTION_LABELS, ACTOR_LABELS, CHANNEL_LABELS, label, OBJECT_LABELS } from "@/lib/audit-labels";
-import { Badge, Button, EmptyState, ErrorState, inputClass, PageHeader } from "../../ui/controls";
+import { Badge, Button, EmptyState, ErrorState, inputClass, PageHeader } from "../../ui/kit";
 import { Pagination } from "../../ui/pagination";
 import { usePaging } from "../../ui/use-paging";
 import { BASE } from "../../data/client";
@@ -79,7 +79,7 @@ function ChangeView({ before, after }: { before: unknown; after: unknown }) {
               <tr key={k}>
                 <th scope="row" className="py-1.5 pr-3 font-mono font-normal text-slate-700">
                   {k}
-                  {changed && <span className="ml-1 text-amber-700" title="已变更">*</span>}
+                  {changed && <span className="ml-1 text-warning-700" title="已变更">*</span>}
                 </th>
                 <td className="max-w-[28rem] break-all py-1.5 pr-3 font-mono text-slate-600">{show(bv)}</td>
                 <td className={`max-w-[28rem] break-all py-1.5 font-mono ${changed ? "font-semibold text-slate-900" : "text-slate-600"}`}>{show(av)}</td>

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button, Card, EmptyState, ErrorState, Field, inputClass, PageHeader } from "../../ui/controls";
+import { Button, Card, EmptyState, ErrorState, Field, inputClass, PageHeader } from "../../ui/kit";
 import { useToast } from "../../ui/toast";
 import { errorText, postForm, type FormValue } from "../../data/client";
 import { keys } from "../../data/keys";
@@ -44,7 +44,7 @@ export function CalendarPage() {
   const data = cal.data;
   const err = (k: string) =>
     errors[k] ? (
-      <p role="alert" className="mt-2 text-sm text-rose-700">
+      <p role="alert" className="mt-2 text-sm text-danger-700">
         {errors[k]}
       </p>
     ) : null;

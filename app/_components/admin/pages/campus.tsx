@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Badge, Button, Card, ErrorState, PageHeader } from "../../ui/controls";
+import { Badge, Button, Card, ErrorState, PageHeader } from "../../ui/kit";
 import { useToast } from "../../ui/toast";
 import { BASE, errorText, getJson, postForm } from "../../data/client";
 import { keys } from "../../data/keys";
@@ -203,7 +203,7 @@ export function CampusPage() {
                   </td>
                   <td className="py-2 pr-4 tabular-nums text-slate-600">{f.lastSuccessAt ?? "—"}</td>
                   <td className="py-2 pr-4 tabular-nums text-slate-600">{f.lastFailureAt ?? "—"}</td>
-                  <td className="max-w-xs break-all py-2 text-xs text-rose-700">{f.healthy === false ? f.lastError : ""}</td>
+                  <td className="max-w-xs break-all py-2 text-xs text-danger-700">{f.healthy === false ? f.lastError : ""}</td>
                 </tr>
               ))}
             </tbody>
@@ -225,7 +225,7 @@ export function CampusPage() {
         <div className="flex flex-wrap gap-3 text-sm">
           {o.deliveries.map((d) => (
             <span key={d.op} className="rounded-lg bg-slate-50 px-3 py-2">
-              {OP[d.op] ?? d.op}：等待 <b className="tabular-nums">{d.pending}</b> · 失败 <b className={`tabular-nums ${d.failed ? "text-rose-700" : ""}`}>{d.failed}</b>
+              {OP[d.op] ?? d.op}：等待 <b className="tabular-nums">{d.pending}</b> · 失败 <b className={`tabular-nums ${d.failed ? "text-danger-700" : ""}`}>{d.failed}</b>
             </span>
           ))}
         </div>
@@ -240,7 +240,7 @@ export function CampusPage() {
                   <p className="text-xs text-slate-500">
                     {f.createdAt} · 尝试 {f.attempts} 次
                   </p>
-                  {f.lastError && <p className="break-all text-xs text-rose-700">原因：{f.lastError}</p>}
+                  {f.lastError && <p className="break-all text-xs text-danger-700">原因：{f.lastError}</p>}
                 </div>
                 <Button size="sm" variant="ghost" onClick={() => retry.mutate([f.id])} disabled={retry.isPending}>
                   重试

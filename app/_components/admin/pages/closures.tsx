@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ClosureHit, ClosureView } from "@/lib/types/api";
-import { Badge, Button, Card, EmptyState, ErrorState, Field, inputClass, PageHeader } from "../../ui/controls";
+import { Badge, Button, Card, EmptyState, ErrorState, Field, inputClass, PageHeader } from "../../ui/kit";
 import { ConfirmDialog, Dialog } from "../../ui/dialog";
 import { useToast } from "../../ui/toast";
 import { errorText, postForm } from "../../data/client";
@@ -171,7 +171,7 @@ export function ClosuresPage() {
             )}
           </div>
           {error && (
-            <p role="alert" className="text-sm text-rose-700">
+            <p role="alert" className="text-sm text-danger-700">
               {error}
             </p>
           )}

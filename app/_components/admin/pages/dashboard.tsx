@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { Badge, Card, ErrorState, PageHeader } from "../../ui/controls";
+import { Badge, Card, ErrorState, PageHeader } from "../../ui/kit";
 import { useDashboardCharts } from "../../data/use-dashboard";
 import { useServerStats } from "../../data/use-server";
 import { StackedBars } from "../charts/stacked-bars";
@@ -12,7 +12,7 @@ const REFRESH_MS = 15_000;
 
 function Stat({ label, value, hint, tone }: { label: string; value: React.ReactNode; hint?: React.ReactNode; tone?: "warn" }) {
   return (
-    <div className={`rounded-xl border bg-white p-4 shadow-sm ${tone === "warn" ? "border-amber-300" : "border-slate-200"}`}>
+    <div className={`rounded-xl border bg-white p-4 shadow-sm ${tone === "warn" ? "border-warning-300" : "border-slate-200"}`}>
       <p className="text-xs font-medium text-slate-500">{label}</p>
       <p className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{value}</p>
       {hint && <p className="mt-1 text-xs text-slate-500">{hint}</p>}

@@ -1,6 +1,6 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Badge, Button, Card } from "../../ui/controls";
+import { Badge, Button, Card } from "../../ui/kit";
 import { useToast } from "../../ui/toast";
 import { errorText, postForm } from "../../data/client";
 import { keys } from "../../data/keys";
@@ -53,7 +53,7 @@ export function DeliveriesCard({ failed, pending, privileged }: { failed: number
                   </span>
                 </p>
                 {r.text && <p className="mt-0.5 line-clamp-2 text-xs text-slate-600">{r.text.replace(/\n+/g, " · ")}</p>}
-                {r.lastError && <p className="mt-0.5 break-all text-xs text-rose-700">原因：{r.lastError}</p>}
+                {r.lastError && <p className="mt-0.5 break-all text-xs text-danger-700">原因：{r.lastError}</p>}
               </li>
             ))}
           </ul>

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import type { AcademicCalendar } from "@/lib/types/api";
 import type { UtilizationRow } from "@/lib/types/api";
-import { Card, EmptyState, ErrorState, Field, inputClass, PageHeader } from "../../ui/controls";
+import { Card, EmptyState, ErrorState, Field, inputClass, PageHeader } from "../../ui/kit";
 import { BASE } from "../../data/client";
 import { useAcademicCalendar } from "../../data/use-calendar";
 import { useReport } from "../../data/use-reports";
@@ -99,7 +99,7 @@ export function ReportsPage() {
             </>
           )}
         </div>
-        {noTerm && <p className="mt-2 text-sm text-amber-800">还没有设置学期，请先在“校历与节次”添加学期。</p>}
+        {noTerm && <p className="mt-2 text-sm text-warning-800">还没有设置学期，请先在“校历与节次”添加学期。</p>}
       </Card>
       {report.error && <ErrorState error={report.error} onRetry={() => report.refetch()} />}
       {!r && !report.error && !noTerm && <div className="h-64 animate-pulse rounded-xl bg-white" />}

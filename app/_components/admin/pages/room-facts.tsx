@@ -4,7 +4,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { BUILDING_MAX, DESCRIPTION_MAX, FLOOR_MAX } from "@/lib/validation/room-facts";
-import { Badge, Button, ErrorState, Field, inputClass, Switch } from "../../ui/controls";
+import { Badge, Button, ErrorState, Field, inputClass, Switch } from "../../ui/kit";
 import { ConfirmDialog, Dialog } from "../../ui/dialog";
 import { useToast } from "../../ui/toast";
 import { BASE, errorText, postFile, postForm } from "../../data/client";

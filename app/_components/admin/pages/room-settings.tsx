@@ -3,7 +3,7 @@
 // apart from the legacy /server/properties form).
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button, Card, ErrorState, Field, inputClass } from "../../ui/controls";
+import { Button, Card, ErrorState, Field, inputClass } from "../../ui/kit";
 import { useToast } from "../../ui/toast";
 import { errorText, postForm } from "../../data/client";
 import { keys } from "../../data/keys";

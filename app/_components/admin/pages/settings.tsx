@@ -3,7 +3,7 @@ import "@/lib/validation/zod-client"; // before any schema is used: no eval prob
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { settingsFormSchema, MAX_CLEAN_INTERVAL_DAYS, MAX_REVIEW_INTERVAL_MINUTES } from "@/lib/validation/settings";
-import { Button, Card, ErrorState, Field, inputClass, PageHeader, Switch } from "../../ui/controls";
+import { Button, Card, ErrorState, Field, inputClass, PageHeader, Switch } from "../../ui/kit";
 import { useToast } from "../../ui/toast";
 import { errorText, postForm } from "../../data/client";
 import { keys } from "../../data/keys";
