@@ -7,7 +7,9 @@ FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 # Toolchain for native modules: argon2 compiles itself when its prebuilt binary does not load on the CPU.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+# patches/ holds the fix of a driver bug that ends the process when Postgres drops a connection (applied on install).
 COPY package.json package-lock.json ./
+COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 
 FROM node:20-bookworm-slim AS build

@@ -10,7 +10,13 @@ if (process.env.TEST_DATABASE_URL) {
 }
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // Server modules start with `import "server-only"` (it throws outside a React server bundle); tests are server.
+      "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+    },
+  },
   test: {
     environment: "node",
     globalSetup: ["./lib/db/testing/global-setup.ts"],

@@ -24,6 +24,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "admin.deleted": "删除管理员",
   "admin.password_changed": "修改密码",
   "settings.changed": "修改参数设置",
+  "settings.rooms_changed": "修改签到与设备设置",
+  "settings.series_changed": "修改重复预约上限",
   "credential.created": "创建开放接口凭证",
   "credential.revoked": "吊销开放接口凭证",
   "subscription.saved": "保存事件订阅",

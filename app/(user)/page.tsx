@@ -6,11 +6,13 @@ import Form from "next/form";
 import Link from "next/link";
 import { Suspense } from "react";
 import { SearchResults, type SearchQuery } from "@/app/_components/user/search-results";
-import { btnPrimary, card, chip, input, label, SkeletonCards } from "@/app/_components/ui/kit";
+import { btnPrimary, card, chip, ErrorState, input, label, SkeletonCards } from "@/app/_components/ui/kit";
+import { isAppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/locale";
 import { listEquipment } from "@/lib/services/rooms/list-equipment";
 import { listBuildings } from "@/lib/services/rooms/list-buildings";
 import { listOpenRooms } from "@/lib/services/rooms/list-open-rooms";
+import { homeSearch } from "@/lib/services/rooms/home-search";
 import { getSettings } from "@/lib/services/settings/get-settings";
 import { formatDate, localMinuteOfDay } from "@/lib/time";
 import { addDays, minutesToHhmm, parseHhmm } from "@/lib/zoned-time";
@@ -179,8 +181,20 @@ export default async function HomePage({ searchParams }: { searchParams: SP }) {
       </section>
 
       <Suspense key={JSON.stringify(q)} fallback={<SkeletonCards label={t("searching")} />}>
-        <SearchResults q={q} />
+        <Results q={q} />
       </Suspense>
     </div>
   );
+}
+
+/** The search itself, streamed into the Suspense boundary above; bad input shows as the service's message. */
+async function Results({ q }: { q: SearchQuery }) {
+  let found;
+  try {
+    found = await homeSearch({ ...q, start: q.start || undefined, building: q.building || undefined });
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    return <ErrorState title={e.message} />;
+  }
+  return <SearchResults q={q} found={found} />;
 }

@@ -5,7 +5,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { signInAsAdmin, signInAsUser } from "../helpers/auth";
 import { at, json, roomsByPlace, runTag } from "../helpers/booking";
 import { ADMIN_PASSWORD, APP_URL } from "../helpers/env";
-import { createAppViaSettingsPage, getToken, openApi } from "../helpers/open-api";
+import { createAppViaSettingsPage, getToken } from "../helpers/open-api";
 import { newContext } from "../helpers/roles";
 
 const LOOPBACK = /^(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/;

@@ -8,7 +8,6 @@ import { json, superAdmin } from "../helpers/booking";
 import { APP_URL } from "../helpers/env";
 import { newContext } from "../helpers/roles";
 import { fakeWecom } from "../helpers/wecom";
-import { FACT_HEADERS } from "@/lib/services/rooms-sheet/sheet-format";
 
 const tag = `cf${String(Date.now()).slice(-7)}`;
 const JSON_ACCEPT = { accept: "application/json" };
@@ -133,7 +132,7 @@ test.describe("static files (§1.8)", () => {
       return { name: ws.name, header: ws.getRow(1).values, rows: ws.actualRowCount };
     };
     const template = await header(await res.body());
-    expect(template).toEqual({ name: "会议室", header: [undefined, "会议室地点", "可容纳人数(单位：人)", "是否开放(0关闭,1开放,不填默认开放)", ...FACT_HEADERS], rows: 1 });
+    expect(template).toEqual({ name: "会议室", header: [undefined, "会议室地点", "可容纳人数(单位：人)", "是否开放(0关闭,1开放,不填默认开放)", "楼宇", "楼层", "设备(用、分隔)", "介绍"], rows: 1 });
     const exported = await header(await (await admin.get("/meeting/rooms/download")).body());
     expect(exported.header).toEqual(template.header);
   });

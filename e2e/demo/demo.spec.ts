@@ -18,6 +18,21 @@ test("inside the WeCom client the demo offers its demo users instead of a real W
   await expect(page).toHaveURL(/\/meeting\/?$/);
   await page.goto("/meeting/my/bookings");
   await expect(page.getByText("学生会例会").first()).toBeVisible();
+
+  // The seeded weekly series (每周二 19:00–21:00 组会): tagged in my bookings, and its page lists its eight Tuesdays.
+  const seriesItem = page.getByRole("link").filter({ hasText: "重复预约" }).filter({ hasText: "组会" }).first();
+  await expect(seriesItem).toBeVisible();
+  await seriesItem.click();
+  await page.getByRole("link", { name: "查看整个系列" }).click();
+  await expect(page).toHaveURL(/\/meeting\/my\/series\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("重复预约 · 图书馆研讨室B");
+  await expect(page.getByText("每周 19:00–21:00 · 组会")).toBeVisible();
+  const dates = page.getByTestId("series-dates").locator("li");
+  await expect(dates).toHaveCount(8);
+  await expect(dates.filter({ hasText: /周二/ })).toHaveCount(8);
+  // The demo term holds them: each shows its teaching week.
+  await expect(dates.filter({ hasText: /第\d+周/ })).toHaveCount(8);
+  await page.screenshot({ path: "e2e/artifacts/demo/series-390.png", fullPage: true });
 });
 
 test("the seeded requests wait for review; approving one sends a message that the demo mailbox shows", async ({ page }) => {

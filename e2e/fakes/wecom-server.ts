@@ -256,7 +256,12 @@ async function handleCgi(s: FakeState, path: string, url: URL, req: http.Incomin
         const keep = new Set<number>([root]);
         for (let changed = true; changed; ) {
           changed = false;
-          for (const d of s.departments) if (keep.has(d.parentid) && !keep.has(d.id)) (keep.add(d.id), (changed = true));
+          for (const d of s.departments) {
+            if (keep.has(d.parentid) && !keep.has(d.id)) {
+              keep.add(d.id);
+              changed = true;
+            }
+          }
         }
         list = s.departments.filter((d) => keep.has(d.id));
       }

@@ -182,3 +182,63 @@ test("a 16-week series with 2 taken dates books 14 and is approved as one from t
   await expect(page.getByTestId("series-dates").locator('li[data-status="3"]')).toHaveCount(12);
   await admin.dispose();
 });
+
+test("“until the end of this term” is offered only when a term holds the first date, and ends the series on its last day", async ({ page }) => {
+  const admin = await superAdmin();
+  const calendarOf = async (d: string) => json(await admin.get(`/meeting/api/calendar?from=${d}&days=1`));
+  // A date inside a term: the demo term when it holds it, otherwise a term made for this test (removed at the end).
+  const first = campusDate(4 + (Number(tag) % 3));
+  let madeTerm: number | null = null;
+  if (!(await calendarOf(first)).term) {
+    const made = await json(await admin.post("/meeting/api/admin/calendar/term", { form: { name: `测试学期${tag}`, firstDay: first, weeks: "6" } }));
+    expect(made.errcode).toBe(0);
+    madeTerm = made.id;
+  }
+  // A date no term holds (terms are at most 40 weeks long).
+  let outside = campusDate(300);
+  for (let i = 0; (await calendarOf(outside)).term && i < 5; i++) outside = campusDate(300 + 300 * (i + 1));
+  expect((await calendarOf(outside)).term).toBeNull();
+  try {
+    const term = (await calendarOf(first)).term as { name: string; lastDay: string };
+    const caps = { weeks: 16 }; // the default (the settings spec restores it)
+    const capEnd = new Date(Date.parse(`${first}T00:00:00Z`) + (caps.weeks * 7 - 1) * 86_400_000).toISOString().slice(0, 10);
+    const end = term.lastDay < capEnd ? term.lastDay : capEnd;
+    // The Tuesdays… of the weekly rule from `first` up to and including `end`.
+    const expected: string[] = [];
+    for (let d = first; d <= end; d = new Date(Date.parse(`${d}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10)) expected.push(d);
+
+    await signInAsUser(page, me, { name: "确定性测试", mobile: "13912345601", next: "/meeting" });
+    await page.setViewportSize({ width: 390, height: 844 });
+
+    // Outside every term: no such choice.
+    await page.goto(`/meeting/appointment/${roomId}?${new URLSearchParams({ date: outside, start: "21:00", duration: "30", size: "2" })}`);
+    await page.getByRole("radio", { name: "每周", exact: true }).click();
+    await expect(page.getByRole("radio", { name: "次数", exact: true })).toBeVisible();
+    await expect(page.getByTestId("week-label")).toHaveText(/^周[一二三四五六日]/); // the calendar answer is in: no term
+    await expect(page.getByRole("radio", { name: "本学期结束" })).toHaveCount(0);
+
+    // Inside a term: chosen, the preview runs to the term's last day, and the submission stores it.
+    await page.goto(`/meeting/appointment/${roomId}?${new URLSearchParams({ date: first, start: "21:00", duration: "30", size: "2" })}`);
+    await page.getByLabel("会议用途").fill("学期例会");
+    await page.getByRole("radio", { name: "每周", exact: true }).click();
+    await page.getByRole("radio", { name: "本学期结束" }).click();
+    await expect(page.getByTestId("repeat-term-end")).toContainText(term.name);
+    const list = page.getByTestId("occurrences");
+    await expect(list.locator("li")).toHaveCount(expected.length);
+    // Each date carries its teaching week, as the form's date does.
+    const week = (await calendarOf(first)).days[0].week as number;
+    await expect(list.locator("li").first()).toContainText(`第${week}周`);
+    await shoot(page, "form-series-term-end");
+    const bookable = await list.locator('li:has(input[type="checkbox"]:checked)').count();
+    await page.getByRole("button", { name: `提交 ${bookable} 次预约` }).click();
+    await expect(page).toHaveURL(/\/meeting\/my\/series\/\d+\?created=1/);
+    const seriesId = Number(/series\/(\d+)/.exec(page.url())![1]);
+    const detail = await json(await page.request.get(`/meeting/api/series/${seriesId}`));
+    expect(detail.series).toMatchObject({ rule: "weekly", firstDate: first, untilDate: end });
+    await expect(page.getByTestId("series-dates").locator("li").first()).toContainText(`第${week}周`);
+    expect((await json(await page.request.post(`/meeting/api/series/${seriesId}/cancel`, { form: { scope: "all" } }))).errcode).toBe(0);
+  } finally {
+    if (madeTerm !== null) expect((await json(await admin.post("/meeting/api/admin/calendar/remove", { form: { kind: "term", id: String(madeTerm) } }))).errcode).toBe(0);
+    await admin.dispose();
+  }
+});

@@ -45,6 +45,9 @@ test("grid: day and week views with pending, approved and closed states; move, c
   const prefix = `网格${tag}`;
   const a = await addRoom(`${prefix}A`);
   const b = await addRoom(`${prefix}B`);
+  // A room the grid (filtered to the prefix) does not show: a booking can still be moved there.
+  const elsewhere = `他处${tag}C`;
+  const c = await addRoom(elsewhere);
   const userid = `grid${tag}`;
   const user = await client({ user: userid });
   const day = at(3, 0);
@@ -85,7 +88,12 @@ test("grid: day and week views with pending, approved and closed states; move, c
   const dialog = page.getByRole("dialog");
   await expect(dialog).toContainText(`${userid}`);
   await dialog.getByRole("button", { name: "调整时间/地点" }).click();
-  await dialog.getByLabel("会议室").selectOption(String(a));
+  // The room is picked by searching every open room on the server, not from the rooms of this grid page.
+  await expect(dialog.getByTestId("move-room")).toContainText(`${prefix}B`);
+  await dialog.getByRole("button", { name: "更换会议室" }).click();
+  await dialog.getByLabel("搜索会议室").fill(`${prefix}A`);
+  await dialog.getByRole("list", { name: "可选会议室" }).getByRole("button", { name: new RegExp(`^${prefix}A`) }).click();
+  await expect(dialog.getByTestId("move-room")).toContainText(`${prefix}A`);
   await dialog.getByLabel("开始").fill("16:30"); // inside the closure: refused with the reason
   await dialog.getByLabel("结束").fill("17:30");
   await dialog.getByRole("button", { name: "确认调整并通知" }).click();
@@ -128,6 +136,20 @@ test("grid: day and week views with pending, approved and closed states; move, c
   await dialog.getByLabel("用途").fill("评审");
   await dialog.getByRole("button", { name: "预约并通过" }).click();
   await expect(rowB.getByRole("button", { name: /^已通过：14:00–15:00 评审/ })).toBeVisible();
+
+  // Move the new booking to a room that is not on this grid page: found by the server-side search, same time.
+  await rowB.getByRole("button", { name: /^已通过：14:00–15:00 评审/ }).click();
+  await dialog.getByRole("button", { name: "调整时间/地点" }).click();
+  await dialog.getByRole("button", { name: "更换会议室" }).click();
+  await dialog.getByLabel("搜索会议室").fill(`他处${tag}`);
+  const offered = dialog.getByRole("list", { name: "可选会议室" });
+  await expect(offered.getByRole("button")).toHaveCount(1);
+  await offered.getByRole("button", { name: new RegExp(`^${elsewhere}`) }).click();
+  await dialog.getByRole("button", { name: "确认调整并通知" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(rowB.getByRole("button", { name: /评审/ })).toHaveCount(0);
+  const gc = (await gridOf(date, elsewhere)).rooms.find((r) => r.id === c)!;
+  expect(gc.bookings.map((x) => [x.status, x.start])).toEqual([[3, at(3, 14)]]);
   await ctx.close();
 
   // A phone: one room per card, same states.
@@ -163,7 +185,10 @@ test("a closure refuses bookings through the page, the legacy API and the Open A
   // The console: the closure lists the booking it hits; creating it cancels that booking with one reason.
   await page.goto("/meeting/admin/closures");
   await expect(page.getByRole("heading", { level: 1, name: "关闭管理" })).toBeVisible();
-  await page.getByLabel("会议室", { exact: true }).selectOption(String(roomId));
+  // The room is found by searching (server side, paged), not picked from a list of every room.
+  await page.getByLabel("搜索会议室").fill(place);
+  await page.getByRole("list", { name: "可选会议室" }).getByRole("button", { name: new RegExp(`^${place}`) }).click();
+  await expect(page.getByTestId("cl-room")).toContainText(place);
   const d = dateOf(at(5, 0));
   await page.getByLabel("开始").fill(`${d}T08:00`);
   await page.getByLabel("结束").fill(`${d}T22:00`);
@@ -221,6 +246,25 @@ test("calendar, reports and settings pages: saved settings show at once; reports
     await page.goto("/meeting/admin/calendar");
     await expect(page.getByRole("heading", { level: 1, name: "校历与节次" })).toBeVisible();
     await expect(page.getByRole("list", { name: "节次列表" })).toContainText("08:00–09:35");
+    if (vp.width === 1440) {
+      // A term is added, corrected in place (its weeks), and removed.
+      const name = `修改测试学期${tag}`;
+      const terms = page.getByRole("list", { name: "学期列表" });
+      await page.getByLabel("学期名称").fill(name);
+      await page.getByLabel("第一天").fill("2041-09-02");
+      await page.getByLabel("周数").fill("2");
+      await page.getByRole("button", { name: "添加", exact: true }).first().click();
+      await expect(terms.getByRole("listitem").filter({ hasText: name })).toContainText("2041-09-02 起 2 周（至 2041-09-15）");
+      await page.getByRole("button", { name: `修改学期 ${name}` }).click();
+      await expect(page.getByLabel("学期名称")).toHaveValue(name);
+      await page.getByLabel("周数").fill("20");
+      await page.getByRole("button", { name: "保存学期" }).click();
+      await expect(terms.getByRole("listitem").filter({ hasText: name })).toContainText("2041-09-02 起 20 周（至 2042-01-19）");
+      await expect(terms.getByRole("listitem").filter({ hasText: name })).toHaveCount(1);
+      await expect(page.getByLabel("学期名称")).toHaveValue("");
+      await page.getByRole("button", { name: `删除学期 ${name}` }).click();
+      await expect(terms.getByRole("listitem").filter({ hasText: name })).toHaveCount(0);
+    }
     await page.waitForLoadState("networkidle");
     await shoot(page, `calendar-${vp.width}`);
     await page.goto("/meeting/admin/reports");
@@ -247,6 +291,31 @@ test("calendar, reports and settings pages: saved settings show at once; reports
       await interval.fill(before);
       await page.getByRole("button", { name: "保存修改" }).click();
       await expect(interval).toHaveValue(before);
+
+      // Recurring-booking caps: their own section and endpoint; the legacy /server/properties keeps its shape.
+      const weeks = page.getByLabel("最长周数");
+      await expect(weeks).toHaveValue("16");
+      await expect(page.getByLabel("最多次数")).toHaveValue("100");
+      await weeks.fill("0");
+      await page.getByRole("button", { name: "保存上限" }).click();
+      await expect(page.getByText("不能小于1")).toBeVisible(); // refused before sending, beside the field
+      await weeks.fill("20");
+      await page.getByRole("button", { name: "保存上限" }).click();
+      await expect(page.getByText("已保存重复预约上限")).toBeVisible();
+      await page.waitForLoadState("networkidle");
+      await expect(weeks).toHaveValue("20");
+      const caps = await legacyOk<{ settings: Record<string, number> }>(page.request, "GET", "/meeting/api/admin/series-settings");
+      expect(caps.settings).toEqual({ seriesMaxWeeks: 20, seriesMaxOccurrences: 100 });
+      const legacy = await legacyOk<Record<string, unknown>>(page.request, "GET", "/meeting/server/properties");
+      expect(Object.keys(legacy).filter((k) => /series/i.test(k))).toEqual([]);
+      const bad = await page.request.post("/meeting/api/admin/series-settings", { form: { seriesMaxWeeks: "20", seriesMaxOccurrences: "501" } });
+      expect(await bad.json()).toMatchObject({ errcode: 4002, errmsg: expect.stringContaining("seriesMaxOccurrences") });
+      // The change is in the audit trail, and a signed-in user's form shows the new cap.
+      const audit = await legacyOk<{ rows?: unknown[]; data?: unknown[] }>(page.request, "GET", "/meeting/api/admin/audit?action=settings.series_changed");
+      expect(JSON.stringify(audit)).toContain("seriesMaxWeeks");
+      await legacyOk(page.request, "POST", "/meeting/api/admin/series-settings", { seriesMaxWeeks: 16, seriesMaxOccurrences: 100 });
+      await page.reload();
+      await expect(weeks).toHaveValue("16");
 
       await page.goto("/meeting/manage/settings/openApi");
       await expect(page.getByRole("heading", { level: 1, name: "开放接口" })).toBeVisible();

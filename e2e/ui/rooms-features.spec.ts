@@ -38,9 +38,16 @@ async function shoot(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}/${name}-${PHONE.width}x${PHONE.height}.png`, fullPage: true });
 }
 
-async function json(res: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<any> {
+/** A JSON answer, with the fields this spec reads (each answer has some of them). */
+interface Answer {
+  errcode: number;
+  facts: { photos: unknown[]; checkInUrl: string };
+  history: { appointId: number }[];
+}
+
+async function json(res: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<Answer> {
   expect(res.status()).toBeLessThan(500);
-  return res.json();
+  return (await res.json()) as Answer;
 }
 
 /** Approves through the API (auto-review off meanwhile, as manual review requires), like the user-pages spec. */
@@ -51,6 +58,20 @@ async function approve(id: number) {
   } finally {
     await setProperties(admin.request, { check: before.check });
   }
+}
+
+/**
+ * The student submits a booking that stays pending: auto-review is paused meanwhile (with it on, a free request is
+ * approved at once), as in approve(). Returns its id, the newest of the student's pending requests.
+ */
+async function bookPending(form: Record<string, string | number>) {
+  const before = await setProperties(admin.request, { check: false });
+  try {
+    expect(await json(await user.request.post("/meeting/appointment", { form }))).toEqual({ errcode: 0, errmsg: "ok" });
+  } finally {
+    await setProperties(admin.request, { check: before.check });
+  }
+  return (await json(await user.request.get("/meeting/history/2"))).history[0].appointId;
 }
 
 function parseIcs(text: string) {
@@ -149,9 +170,8 @@ test("student: books, checks in from the room's code within the window; the deta
   const duration = Math.min(60, 1440 - minute);
   test.skip(duration < 15, "within 15 minutes of midnight (campus time) no booking fits before 24:00");
   const form = { roomId, datetime: start, duration, size: 2, phone: "13912345670", purpose: "签到演示" };
-  expect(await json(await user.request.post("/meeting/appointment", { form }))).toEqual({ errcode: 0, errmsg: "ok" });
-  nowBooking = (await json(await user.request.get("/meeting/history/2"))).history[0].appointId;
   await signInAsAdmin(admin, "admin", ADMIN_PASSWORD());
+  nowBooking = await bookPending(form);
   await approve(nowBooking);
 
   await user.goto(`/meeting/history/detail/${nowBooking}`);
@@ -192,8 +212,7 @@ test("student: calendar feed on the profile page parses and follows a change", a
   const { date } = campus(Date.now() + 86_400_000);
   const start = Date.parse(`${date}T10:00:00+08:00`);
   const form = { roomId, datetime: start, duration: 60, size: 2, phone: "13912345670", purpose: "组会" };
-  expect(await json(await user.request.post("/meeting/appointment", { form }))).toEqual({ errcode: 0, errmsg: "ok" });
-  laterBooking = (await json(await user.request.get("/meeting/history/2"))).history[0].appointId;
+  laterBooking = await bookPending(form);
 
   // Calendar apps fetch without cookies.
   const anonymous = await playwright.request.newContext();

@@ -2,6 +2,8 @@
 // Only page navigations (GET/HEAD) are gated: a JSON endpoint is never redirected, the route answers 3001 / 1005 /
 // 1006 in the legacy envelope itself after re-checking on the Node runtime.
 
+import "server-only";
+
 export type Gate =
   /** No check at the edge. */
   | "none"

@@ -1,5 +1,6 @@
 // Auth.js configuration shared by the edge middleware and the Node side: JWT sessions in one cookie scoped to
 // /meeting. Edge-safe: no database, no Node APIs. The providers (which need the database) live in ./auth.ts.
+import "server-only";
 import type { NextAuthConfig } from "next-auth";
 import { authSecret, env } from "@/lib/env";
 import type { Identity, TokenAdmin, TokenUser } from "./identity";

@@ -2,6 +2,7 @@
 // Each provider proves one identity and returns it merged with the identity the browser already holds, so a WeCom
 // user and an admin can share one browser (legacy §4.1). Auth.js's HTTP endpoints are deliberately not mounted:
 // sign-in only happens through our legacy routes (which throttle and check state), calling `establishSession`.
+import "server-only";
 import NextAuth, { AuthError, type User } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { AppError } from "@/lib/errors";

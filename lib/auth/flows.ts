@@ -1,5 +1,6 @@
 // The sign-in flows as HTTP exchanges (redirects, state cookies, error pages). Route files delegate here; the
 // decisions about who may sign in are in lib/services/auth, reached through the providers of ./auth.ts.
+import "server-only";
 import { NextResponse } from "next/server";
 import { oauthAuthorizeUrl, webLoginUrl } from "@/lib/clients/wecom/login-urls";
 import { env } from "@/lib/env";

@@ -1,5 +1,7 @@
-// What the session token carries (edge-safe: no imports). One browser may hold a WeCom user and an admin at once,
+// What the session token carries (edge-safe: types only). One browser may hold a WeCom user and an admin at once,
 // as in the legacy app; signing in as one keeps the other.
+
+import "server-only";
 
 export interface TokenUser {
   /** users.id */

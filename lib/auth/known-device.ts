@@ -1,6 +1,7 @@
 // "Known device": a signed cookie a browser gets after an admin's successful password sign-in. It lets that admin
 // past the global per-username ceiling of failed sign-ins (lib/services/auth/verify-admin-password.ts), so that
 // strangers guessing the password from everywhere cannot lock the owner out of their own browser.
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { authSecret, env } from "@/lib/env";
 import { BASE_PATH } from "./auth.config";

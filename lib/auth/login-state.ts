@@ -1,5 +1,6 @@
 // The OAuth / web-login `state`, bound to the browser that started the sign-in by an httpOnly cookie
 // (integrations §1.3: verify it before anything else). One cookie per kind of sign-in, single use, 10 minutes.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import type { NextResponse } from "next/server";
 import { env } from "@/lib/env";

@@ -1,3 +1,4 @@
+import "server-only";
 import argon2 from "argon2";
 
 // argon2id with the library's defaults (m=64 MiB, t=3, p=4): OWASP-grade, ~100 ms on this hardware.

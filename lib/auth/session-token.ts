@@ -2,6 +2,7 @@
 // would encrypt a fresh cookie on every call, which the middleware and the routes then throw away). The key is
 // derived from AUTH_SECRET once per process (HKDF, exactly as Auth.js derives it), not once per request.
 // Edge-safe: used by the middleware and by the Node side.
+import "server-only";
 import { hkdf } from "@panva/hkdf";
 import { base64url, calculateJwkThumbprint, jwtDecrypt, type JWTPayload } from "jose";
 import { authSecret } from "@/lib/env";

@@ -4,6 +4,7 @@
 // One request decodes its session cookie once (no re-encryption, the key derived once per process: see
 // ./session-token.ts) and reads the user and the admin from the database at most once each: memoised per request,
 // with React `cache` in server components and per Request (or request headers) object.
+import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { readSessionAdmin } from "@/lib/services/auth/read-session-admin";

@@ -1,3 +1,4 @@
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -9,6 +10,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/postgres-js";
 import { migrate as migratePg } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { env } from "@/lib/env";
+import { withReadRetry } from "./availability";
 import * as schema from "./schema";
 
 /** One type for both drivers: services never know which one they run on. */
@@ -62,7 +64,8 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<DbHandle> {
     await sql.end({ timeout: 1 });
     throw e;
   }
-  const db = drizzlePg(sql, { schema }) as unknown as Db;
+  // Reads outside transactions survive a dropped connection (one retry); see ./availability.ts.
+  const db = drizzlePg(withReadRetry(sql), { schema }) as unknown as Db;
   return { db, driver: "postgres", close: () => sql.end({ timeout: 5 }) };
 }
 

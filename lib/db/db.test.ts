@@ -6,7 +6,9 @@ import { count, eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { describe, expect, inject, it } from "vitest";
 import { openDb, pgConstraint, pgErrorCode, type DbHandle } from "./client";
-import { admins, appointments, rooms, settings, STATUS, users } from "./schema";
+import { formatDate, formatDateTime } from "@/lib/time";
+import { weekdayOf } from "@/lib/domain/week-label";
+import { admins, appointments, appointmentSeries, rooms, settings, STATUS, users } from "./schema";
 import { DEMO_ROOMS, ensureBaseData } from "./seed";
 import { createTestDb } from "./testing";
 
@@ -72,7 +74,7 @@ describe("the no-overlap constraint on approved appointments", () => {
     await book(a.id, at(9), at(10));
     const err = await book(a.id, at(9, 30), at(10, 30)).catch((e) => e);
     expect(pgErrorCode(err)).toBe("23P01");
-    expect(pgConstraint(err) ?? "appointments_no_overlap").toBe("appointments_no_overlap");
+    expect(pgConstraint(err)).toBe("appointments_no_overlap");
     const [{ n }] = await h.db.select({ n: count() }).from(appointments);
     expect(n).toBe(1);
     await h.close();
@@ -126,6 +128,7 @@ describe("first start", () => {
       users: (await h.db.select({ n: count() }).from(users))[0].n,
       appointments: (await h.db.select({ n: count() }).from(appointments))[0].n,
       settings: (await h.db.select({ n: count() }).from(settings))[0].n,
+      series: (await h.db.select({ n: count() }).from(appointmentSeries))[0].n,
     });
     const first = await snapshot();
     await ensureBaseData(h.db, { demo: true });
@@ -143,6 +146,19 @@ describe("first start", () => {
 
     const statuses = await h.db.selectDistinct({ s: appointments.status }).from(appointments);
     expect(statuses.map((r) => r.s).sort()).toEqual([0, 1, 2, 3, 4]);
+
+    // One weekly series (每周二 19:00–21:00 组会) of a demo user: eight approved Tuesdays from the next one.
+    expect(first.series).toBe(1);
+    const [series] = await h.db.select().from(appointmentSeries);
+    expect(series).toMatchObject({ rule: "weekly", startMinute: 19 * 60, duration: 120, purpose: "组会", count: 8 });
+    const dates = await h.db.select({ at: appointments.startsAt, status: appointments.status }).from(appointments).where(eq(appointments.seriesId, series.id));
+    expect(dates).toHaveLength(8);
+    for (const d of dates) {
+      expect(d.status).toBe(3);
+      expect(formatDateTime(d.at)).toMatch(/ 19:00$/);
+      expect(weekdayOf(formatDate(d.at))).toBe(2);
+      expect(d.at.getTime()).toBeGreaterThan(Date.now());
+    }
     await h.close();
   });
 
@@ -159,7 +175,8 @@ describe.skipIf(onPostgres)("the embedded database directory", () => {
   it("refuses a second process on the same directory, and admits one after the first closed", async () => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pglite-lock-")), "data");
     const child = () =>
-      execFileSync(process.execPath, ["--import", "tsx", "lib/db/testing/open-dir-child.ts", dir], { encoding: "utf8" }).trim();
+      // react-server: the server modules start with `import "server-only"`, which throws under plain node.
+      execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/db/testing/open-dir-child.ts", dir], { encoding: "utf8" }).trim();
     const first = await openDb({ dataDir: dir });
     try {
       const out = child();

@@ -1,9 +1,11 @@
+import "server-only";
 import { env } from "@/lib/env";
 import { openDb, type Db, type DbHandle } from "./client";
 import { ensureBaseData } from "./seed";
 
 export type { Db, Tx, Driver, DbHandle } from "./client";
 export { pgErrorCode, pgConstraint } from "./client";
+export { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "./availability";
 
 // One database handle per server process, opened (and migrated, and seeded) on first use.
 const g = globalThis as unknown as { __meetingDb?: Promise<DbHandle> };

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -149,7 +150,7 @@ export const rooms = pgTable(
     /** Building (楼宇) and floor, for search filters, the console grid and reports; "" = not given. */
     building: varchar("building", { length: 64 }).notNull().default(""),
     floor: varchar("floor", { length: 16 }).notNull().default(""),
-    /** Equipment keys (投影仪, 白板, 视频会议, 电话, 电视, 音响 and the admin's own), see lib/services/rooms/equipment.ts. */
+    /** Equipment keys (投影仪, 白板, 视频会议, 电话, 电视, 音响 and the admin's own), see lib/domain/equipment.ts. */
     equipment: text("equipment").array().notNull().default(sql`'{}'::text[]`),
     description: varchar("description", { length: 1000 }).notNull().default(""),
     /** Check-in required (no-show release): a booking nobody checked in to by the deadline is released. */
@@ -252,6 +253,18 @@ export const appointments = pgTable(
     index("appointments_user_status_idx").on(t.userId, t.status, t.submittedAt),
     index("appointments_status_submitted_idx").on(t.status, t.submittedAt),
     index("appointments_series_idx").on(t.seriesId),
+    // Room search: every approved booking that touches a period, over all rooms at once (an index that leads with
+    // the time range; the exclusion constraint's index leads with the room and is walked almost whole when only the
+    // range is bound). Written with the two-argument tstzrange (the same '[)' range) so that the planner matches
+    // the search's condition to this index only, never to the constraint's.
+    index("appointments_approved_period_gist")
+      .using("gist", sql`tstzrange(${t.startsAt}, ${t.endsAt})`)
+      .where(sql`${t.status} = 3`),
+    // Pending requests of a room that overlap a period: the approval cascade (overlaps(roomId, …, PENDING)), the
+    // instant decision of a submission, the pending counts of search results and the review queue's position.
+    index("appointments_pending_room_period_gist")
+      .using("gist", t.roomId, sql`tstzrange(${t.startsAt}, ${t.endsAt}, '[)')`)
+      .where(sql`${t.status} = 2`),
     // The no-show release scans approved bookings by start time.
     index("appointments_status_start_idx").on(t.status, t.startsAt),
     // The EXCLUDE constraint (no two approved bookings of a room overlap) is in a custom migration.
@@ -351,7 +364,7 @@ export const settings = pgTable(
     checkInBeforeMinutes: integer("check_in_before_minutes").notNull().default(10),
     /** … and closes this many minutes after it (the no-show deadline). */
     checkInAfterMinutes: integer("check_in_after_minutes").notNull().default(15),
-    /** Equipment names the admin added to BASE_EQUIPMENT (lib/services/rooms/equipment.ts). */
+    /** Equipment names the admin added to BASE_EQUIPMENT (lib/domain/equipment.ts). */
     extraEquipment: text("extra_equipment").array().notNull().default(sql`'{}'::text[]`),
     /** Recurring bookings: how far a series may reach (weeks after its first date) and how many occurrences it may have. */
     seriesMaxWeeks: integer("series_max_weeks").notNull().default(16),
@@ -378,6 +391,18 @@ export const cacheEntries = pgTable("cache_entries", {
   value: text("value").notNull(),
   expiresAt: tstz("expires_at").notNull(),
   updatedAt: tstz("updated_at").notNull().defaultNow(),
+});
+
+/**
+ * Change counters of data that server processes cache (`rooms`: the open rooms in their legacy order), bumped by
+ * statement triggers on those tables (migration 0014), so every writer — services, Open API, sheet import, plain SQL,
+ * another server process — invalidates every process's copy. Readers fold the counter into a statement they run
+ * anyway. The counter moves to at least the current microsecond on every bump, so a re-created database never
+ * repeats a value a process has cached.
+ */
+export const cacheVersions = pgTable("cache_versions", {
+  name: varchar("name", { length: 32 }).primaryKey(),
+  version: bigint("version", { mode: "number" }).notNull().default(0),
 });
 
 /** Fixed-window counters for throttling (admin sign-in, search, submission), shared across instances. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { academicTerms, holidays } from "./schema";
 import type { Db } from "./client";
 import { formatDate, fromLocal, localParts } from "@/lib/time";

@@ -1,8 +1,9 @@
+import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import sharp from "sharp";
-import { dbFileStore } from "@/lib/services/files/db-file-store";
 import type { Db } from "./client";
 import { roomPhotos, rooms, settings } from "./schema";
+import { insertStoredFile } from "./stored-files";
 
 // Demo data of the room facts: buildings, floors, equipment, descriptions, drawn photos, one room with check-in
 // (a new room, so the legacy demo rooms 逸夫楼101–501 other tests book keep check-in off).
@@ -66,7 +67,7 @@ export async function seedDemoRooms(db: Db) {
       for (let i = 0; i < 2; i++) {
         const data = await drawRoom(n++);
         // Demo photos live in the database whatever the file store: seeding never waits on the campus platform.
-        const fileId = await dbFileStore.put(data, "image/jpeg", { tx, name: `${room.place}-${i + 1}.jpg` });
+        const fileId = await insertStoredFile(tx, data, "image/jpeg");
         await tx.insert(roomPhotos).values({ roomId: room.id, fileId, position: i, width: 1200, height: 900 });
       }
     }

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
@@ -7,6 +8,7 @@ import type { Db } from "./client";
 import { seedDemoRooms } from "./seed-demo-rooms";
 import { admins, appointments, rooms, settings, STATUS, users } from "./schema";
 import { seedDemoConsole } from "./seed-demo-console";
+import { seedDemoSeries } from "./seed-demo-series";
 
 export const SUPER_ADMIN = "admin";
 
@@ -36,6 +38,7 @@ export async function ensureBaseData(db: Db, opts: { demo?: boolean } = {}) {
   if (opts.demo) await seedDemoData(db, { manualReview: env().DEMO_LOGIN });
   if (opts.demo) await seedDemoConsole(db);
   if (opts.demo) await seedDemoRooms(db);
+  if (opts.demo) await seedDemoSeries(db);
 }
 
 export const DEMO_ROOMS = [

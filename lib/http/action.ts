@@ -1,3 +1,4 @@
+import "server-only";
 import { headers } from "next/headers";
 import { getSessionAdmin, type SessionAdmin } from "@/lib/auth/session";
 import { AppError, MESSAGES } from "@/lib/errors";

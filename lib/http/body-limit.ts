@@ -1,6 +1,8 @@
 // Request bodies are never buffered beyond what uploads need (issue 11 §2.8): a declared Content-Length over the
 // limit is refused before a byte is read, and a body without one (chunked) is read only up to the limit.
 
+import "server-only";
+
 /** The largest request body any endpoint accepts (avatars and faces ≤ 5 MB, room spreadsheets) plus form overhead. */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/env";
 
 // The caller's network address, for throttling and the audit trail. X-Forwarded-For is trusted exactly as far as

@@ -1,3 +1,4 @@
+import "server-only";
 import { runWithRequestContext, type Actor, type Channel, type RequestContext } from "@/lib/request-context";
 import { clientAddress } from "./client-address";
 

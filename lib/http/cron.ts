@@ -1,6 +1,8 @@
+import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { NextResponse } from "next/server";
 import { env } from "@/lib/env";
+import { describeUnavailable, isDatabaseUnavailable, unavailableHeaders } from "./unavailable";
 
 // Machine-to-machine entry points called by a scheduler (Vercel cron sends `Authorization: Bearer $CRON_SECRET`).
 // Answers plain JSON, not a legacy envelope: no legacy client calls these.
@@ -31,6 +33,10 @@ export function cronRoute(handler: () => Promise<{ status?: number; body: object
       const { status, body } = await handler();
       return NextResponse.json(body, { status: status ?? 200, headers: { "cache-control": "no-store" } });
     } catch (e) {
+      if (isDatabaseUnavailable(e)) {
+        console.error(`[meeting] cron ${new URL(req.url).pathname}: database unavailable (${describeUnavailable(e)})`);
+        return NextResponse.json({ error: "database unavailable" }, { status: 503, headers: unavailableHeaders() });
+      }
       console.error(`[meeting] cron ${new URL(req.url).pathname} failed:`, e);
       return NextResponse.json({ error: "internal error" }, { status: 500, headers: { "cache-control": "no-store" } });
     }

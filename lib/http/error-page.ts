@@ -1,3 +1,4 @@
+import "server-only";
 import { MESSAGES, type ErrorCode } from "@/lib/errors";
 
 // The legacy controller-rendered error page (legacy-behaviour §2.4, "ERRPAGE"): the code's message under a title

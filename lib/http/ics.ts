@@ -1,4 +1,6 @@
+import "server-only";
 import { isAppError } from "@/lib/errors";
+import { isDatabaseUnavailable, plainUnavailable } from "./unavailable";
 
 // Calendar responses (text/calendar). Feeds are fetched by calendar apps without cookies, by secret address.
 
@@ -20,6 +22,7 @@ export async function icsResponse(make: () => Promise<string>, opts: { filename?
     });
   } catch (e) {
     if (isAppError(e)) return notFound();
+    if (isDatabaseUnavailable(e)) return plainUnavailable();
     throw e;
   }
 }

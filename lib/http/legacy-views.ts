@@ -1,3 +1,4 @@
+import "server-only";
 import type { AppointmentRecord } from "@/lib/services/booking/appointment-record";
 import type { Settings } from "@/lib/services/settings/get-settings";
 import type { RoomSummary } from "@/lib/services/rooms/list-open-rooms";

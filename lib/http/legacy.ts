@@ -1,3 +1,4 @@
+import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getSessionAdmin, getSessionUser, type SessionAdmin, type SessionUser } from "@/lib/auth/session";
@@ -11,6 +12,7 @@ import { errorPage } from "./error-page";
 import { BodyTooLargeError } from "./body-limit";
 import { BodyParseError, readParams, type Params } from "./params";
 import { describeZodError } from "./zod";
+import { describeUnavailable, isDatabaseUnavailable, unavailableHeaders } from "./unavailable";
 
 // The legacy envelope {errcode, errmsg}, HTTP 200 for application errors (legacy-behaviour A2). The only place
 // that builds it, together with layui tables {code, msg, count, data}.
@@ -45,10 +47,6 @@ interface Options<S extends z.ZodType> {
   htmlErrors?: { redirectUrl?: string; redirectMsg?: string };
   /** Parameters whose bad values have their own legacy code instead of 4002 (e.g. `ais` → 2007). */
   errorCodes?: Record<string, ErrorCode>;
-}
-
-export function legacyError(code: keyof typeof MESSAGES, message?: string) {
-  return NextResponse.json({ errcode: code, errmsg: message ?? MESSAGES[code] });
 }
 
 export function ok<T extends object>(extra?: T) {
@@ -164,6 +162,10 @@ export function legacyErrorResponse(e: unknown, req: Request): Response {
   if (e instanceof AppError) {
     const headers = e.field && /^[A-Za-z0-9_.[\]]{1,100}$/.test(e.field) ? { [FIELD_HEADER]: e.field } : undefined;
     return NextResponse.json({ errcode: e.code, errmsg: e.message }, { headers });
+  }
+  if (isDatabaseUnavailable(e)) {
+    console.error(`[meeting] ${req.method} ${new URL(req.url).pathname}: database unavailable (${describeUnavailable(e)})`);
+    return NextResponse.json({ errcode: 5000, errmsg: MESSAGES[5000] }, { status: 503, headers: unavailableHeaders() });
   }
   console.error(`[meeting] ${req.method} ${new URL(req.url).pathname} failed:`, e);
   return NextResponse.json({ errcode: 5000, errmsg: MESSAGES[5000] }, { status: 500 });

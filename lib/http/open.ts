@@ -1,3 +1,4 @@
+import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError, ClosedError, type ErrorCode } from "@/lib/errors";
@@ -6,6 +7,7 @@ import { readCappedBody } from "./body-limit";
 import { authenticateAccessToken, type OpenApiCaller } from "@/lib/services/openapi/authenticate-access-token";
 import { NOT_FOUND_ISSUE } from "@/lib/validation/open-api";
 import { withRequestContext } from "./context";
+import { describeUnavailable, isDatabaseUnavailable, unavailableHeaders } from "./unavailable";
 
 // The Open API envelope {success, code, message, value?, fieldErrors} (integrations.md §3.1) and the ONE mapping of
 // our AppError codes (the legacy errcodes) to Open API codes. Nothing else builds this envelope.
@@ -93,6 +95,13 @@ export function openErrorResponse(e: unknown, req: Request, resource?: OpenResou
     const english = ENGLISH[code] ?? "Request refused";
     const field = e.field && (OPEN_FIELD[e.field] ?? e.field);
     return openFail(code, `${english}: ${field ? `${field}: ` : ""}${e.message}`, field);
+  }
+  if (isDatabaseUnavailable(e)) {
+    console.error(`[meeting] Open API ${req.method} ${new URL(req.url).pathname}: database unavailable (${describeUnavailable(e)})`);
+    return NextResponse.json(
+      { success: false, code: 5000, message: "Server busy, try again later", fieldErrors: {} },
+      { status: 503, headers: unavailableHeaders() },
+    );
   }
   console.error(`[meeting] Open API ${req.method} ${new URL(req.url).pathname} failed:`, e);
   return NextResponse.json({ success: false, code: 5000, message: "Server busy, try again later", fieldErrors: {} }, { status: 500 });

@@ -1,9 +1,11 @@
+import "server-only";
+import type { ParamValue } from "@/lib/validation/common";
 import { readCappedBody } from "./body-limit";
 
 // Legacy parameter binding (legacy-behaviour §2.3, A2–A3): parameters may come from the query string, an
 // urlencoded or multipart body, or (new) a JSON body; arrays arrive as repeated keys or one comma-separated value.
 
-export type ParamValue = string | string[] | File;
+export type { ParamValue };
 export type Params = Record<string, ParamValue>;
 
 function add(out: Params, key: string, value: string | File) {
@@ -52,15 +54,5 @@ export async function readParams(original: Request): Promise<Params> {
     if (e instanceof BodyParseError) throw e;
     throw new BodyParseError(e instanceof Error ? e.message : "unreadable body");
   }
-  return out;
-}
-
-/** An array parameter: repeated keys, or one comma-separated value (items trimmed); `ais=` is an empty array. */
-export function toList(v: ParamValue | undefined): string[] | undefined {
-  if (v === undefined) return undefined;
-  if (v instanceof File) return undefined;
-  const items = Array.isArray(v) ? v : [v];
-  const out: string[] = [];
-  for (const item of items) for (const part of item.split(",")) if (part.trim() !== "") out.push(part.trim());
   return out;
 }

@@ -4,6 +4,8 @@
 // inline (React style attributes, the self-contained error page); images may come from WeCom's CDN (avatars).
 // Nobody may frame the app: the WeCom client opens it as a top-level page, never in a frame.
 
+import "server-only";
+
 export function newNonce(): string {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);

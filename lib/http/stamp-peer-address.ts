@@ -1,6 +1,7 @@
 // Node only (loaded from instrumentation.ts): every request a Node HTTP server of this process receives gets the
 // socket's remote address in PEER_HEADER, replacing whatever the client sent under that name. Route handlers never
 // see the socket; lib/http/client-address.ts reads this header.
+import "server-only";
 import http from "node:http";
 import { PEER_HEADER } from "./client-address";
 

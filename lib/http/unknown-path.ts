@@ -1,6 +1,8 @@
 // Unknown and malformed paths (issue 11 §1.3–1.4). Edge-safe (used by the middleware): no Node APIs, no database.
 // JSON clients get JSON in their endpoint's envelope, browsers get the 404 page (app/not-found.tsx).
 
+import "server-only";
+
 /** Paths answered by JSON route handlers (legacy API and /api), without the /meeting base path. */
 const JSON_PATHS = [
   /^\/api(\/|$)/,

@@ -2,6 +2,8 @@
 // kinds (8-bit palette, 24-bit, 32-bit BI_RGB or BI_BITFIELDS) into RGBA for sharp's raw input. Anything else is
 // refused; every offset is bounds-checked because the bytes come from strangers.
 
+import "server-only";
+
 export interface RawImage {
   width: number;
   height: number;

@@ -1,3 +1,4 @@
+import "server-only";
 import sharp from "sharp";
 
 // Open API faces (user/updateFace) are served back like avatars, so they are re-encoded the same way: a fresh JPEG

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gt, inArray, notInArray } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, STATUS } from "@/lib/db/schema";

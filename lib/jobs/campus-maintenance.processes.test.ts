@@ -33,7 +33,8 @@ describe.skipIf(!onPostgres)("campus deliveries from several processes across an
     const together = async (n: number) => {
       const startAt = Date.now() + 6000;
       const children = Array.from({ length: n }, () =>
-        run(process.execPath, ["--import", "tsx", "lib/jobs/testing/maintenance-child.ts", String(startAt)], { env: childEnv, timeout: 60_000 }),
+        // react-server: the server modules start with `import "server-only"`, which throws under plain node.
+        run(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/jobs/testing/maintenance-child.ts", String(startAt)], { env: childEnv, timeout: 60_000 }),
       );
       return (await Promise.all(children)).map((c) => JSON.parse(c.stdout.trim().split("\n").pop()!) as MaintenanceReport);
     };

@@ -28,7 +28,8 @@ describe.skipIf(!onPostgres)("maintenance runs of several processes at once", ()
 
     const startAt = Date.now() + 6000; // time for every child to boot and connect
     const children = Array.from({ length: 5 }, () =>
-      run(process.execPath, ["--import", "tsx", "lib/jobs/testing/maintenance-child.ts", String(startAt)], {
+      // react-server: the server modules start with `import "server-only"`, which throws under plain node.
+      run(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/jobs/testing/maintenance-child.ts", String(startAt)], {
         env: { ...process.env, DATABASE_URL: url.toString(), WECOM_API_BASE: wecom().url, NODE_ENV: "test" },
         timeout: 60_000,
       }),

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, lte, sql } from "drizzle-orm";
 import { campusEnabled } from "@/lib/clients/campus/config";
 import { getDb } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/env";
 
 // Structured logs: one JSON object per line on stdout (stderr for errors), for `docker logs`, journald or any log

@@ -1,3 +1,4 @@
+import "server-only";
 import { log } from "./log";
 
 // Graceful shutdown. On SIGTERM/SIGINT Next's own server stops accepting connections, finishes the requests in

@@ -1,6 +1,8 @@
 // Growing back-off between tries: 30 s, 1 min, 2 min, 4 min … capped at one hour. With the default 10 tries a
 // message is retried for about three hours before it is marked failed and shown to admins.
 
+import "server-only";
+
 export const DEFAULT_MAX_ATTEMPTS = 10;
 export const DEFAULT_TIMEOUT_MS = 15_000;
 const BASE_MS = 30_000;

@@ -10,12 +10,13 @@ export type { ReviewItem } from "@/lib/services/review/list-review-queue";
 /** Legacy Room JSON. */
 export type { RoomView as Room } from "@/lib/services/rooms/to-room";
 export type { Profile } from "@/lib/services/profile/to-profile";
-export type { AcademicCalendar, ClassPeriod } from "@/lib/services/calendar/academic-calendar";
-export type { DayLabel } from "@/lib/services/calendar/week-label";
+export type { AcademicCalendar, ClassPeriod, Term } from "@/lib/services/calendar/academic-calendar";
+export type { DayLabel } from "@/lib/domain/week-label";
 export type { Report, UtilizationRow } from "@/lib/services/reports/get-report";
 export type { ClosureHit, ClosureView } from "@/lib/services/closures/closures";
 export type { BookingGrid, GridBooking, GridRoom } from "@/lib/services/console/booking-grid";
 export type { OccurrencePreview, OccurrenceState } from "@/lib/services/series/preview-series";
+export type { RoomOption, RoomOptionsPage } from "@/lib/services/console/room-options";
 export type { RoomProfile } from "@/lib/services/rooms/get-room-profile";
 export type { Availability } from "@/lib/services/rooms/get-room-availability";
 export type { Period } from "@/lib/services/booking/free-windows";

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { AUTO_REVIEWER } from "@/lib/services/booking/check-info";
 import { idParam, intListParam, stringListParam } from "./common";
 
-/** The checker name of auto-review; no admin may carry it (legacy 1008). */
+/** The checker name of the auto-review run (check_info "自动审核：…"); no admin may carry it (legacy 1008). */
+export const AUTO_REVIEWER = "自动审核";
 export const RESERVED_ADMIN_NAME = AUTO_REVIEWER;
 export const MAX_BATCH = 1000;
 

@@ -1,8 +1,20 @@
 import { z } from "zod";
-import { toList, type ParamValue } from "@/lib/http/params";
 
 // Building blocks for the legacy parameter schemas. Values arrive as strings (query, form) or string arrays;
 // an empty string counts as missing, as the legacy binding does for numbers.
+
+/** One parameter as lib/http/params.ts binds it: a string, repeated keys, or an uploaded file. */
+export type ParamValue = string | string[] | File;
+
+/** An array parameter: repeated keys, or one comma-separated value (items trimmed); `ais=` is an empty array. */
+export function toList(v: ParamValue | undefined): string[] | undefined {
+  if (v === undefined) return undefined;
+  if (v instanceof File) return undefined;
+  const items = Array.isArray(v) ? v : [v];
+  const out: string[] = [];
+  for (const item of items) for (const part of item.split(",")) if (part.trim() !== "") out.push(part.trim());
+  return out;
+}
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const firstOf = (v: unknown) => (Array.isArray(v) ? v[0] : v);

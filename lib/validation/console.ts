@@ -57,6 +57,12 @@ export const bookOnBehalfSchema = z.object({
   phone: z.preprocess(first, z.string().max(20).optional()),
 });
 
+export const roomOptionsSchema = z.object({
+  q: z.preprocess(first, z.string().max(64, "搜索词太长").optional()),
+  page: optInt(1, 100000, "页码不正确"),
+  size: optInt(1, 50, "每页数量为 1–50"),
+});
+
 export const peopleSchema = z.object({ q: z.preprocess(first, z.string().max(64).default("")) });
 
 export const closureSchema = z.object({

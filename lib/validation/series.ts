@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { intListParam, intParam, phoneSchema, stringListParam, stringParam } from "./common";
-import { SERIES_RULES } from "@/lib/services/series/expand-series";
 
 // Inputs of the recurring-booking endpoints (/api/series…, /api/admin/review/series). JSON or form bodies.
+
+/** The repeat rules a series may use (lib/services/series/expand-series.ts expands each). */
+export const SERIES_RULES = ["daily", "weekly", "biweekly", "weekdays", "dates"] as const;
 
 const blank = (v: unknown) => {
   const f = Array.isArray(v) ? v[0] : v;

@@ -1,9 +1,10 @@
 // The bench's baseline: a bare node:http server with postgres-js (or PGlite) that runs the same statements as the
 // app for the measured endpoints and answers the same JSON, with none of the framework (no Next.js, no Auth.js
 // session, no drizzle). The business arithmetic is the app's own (imported through tsx), so the difference between
-// the two servers is the framework, the session and the query builder.
+// the two servers is the framework, the session and the query builder. (--conditions=react-server: those modules
+// start with `import "server-only"`, which throws under plain node.)
 //
-//   node --import tsx scripts/bench/bare-server.mjs --port 3272 (--url postgres://… | --pglite DIR)
+//   node --conditions=react-server --import tsx scripts/bench/bare-server.mjs --port 3272 (--url postgres://… | --pglite DIR)
 //
 // The signed-in user is taken from the `x-bench-user` header (users.id) instead of a session cookie.
 import http from "node:http";
@@ -238,7 +239,7 @@ const server = http.createServer(async (req, res) => {
     if (req.method === "GET" && url.pathname === "/meeting/room/periods") {
       const list = await periods(Object.fromEntries(url.searchParams));
       if (!list) return fail(res, 4002, "数据格式有误(roomId: 会议室不存在)");
-      return json(res, { errcode: 0, errmsg: "ok", roomId: 0, periods: list });
+      return json(res, { errcode: 0, errmsg: "ok", roomId: Number(url.searchParams.get("roomId")), periods: list });
     }
     if (req.method === "POST" && url.pathname === "/meeting/appointment") {
       const p = await readForm(req);

@@ -399,7 +399,8 @@ async function main() {
   await stop(wecom);
 
   // ---- the bare server, same data, same statements
-  const bare = start("bare server", process.execPath, ["--import", "tsx", "scripts/bench/bare-server.mjs", "--port", String(BARE_PORT), ...(dbKind === "pglite" ? ["--pglite", pgliteDir] : ["--url", appDbUrl])], {
+  // react-server: the service modules it imports start with `import "server-only"`, which throws under plain node.
+  const bare = start("bare server", process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/bare-server.mjs", "--port", String(BARE_PORT), ...(dbKind === "pglite" ? ["--pglite", pgliteDir] : ["--url", appDbUrl])], {
     APP_TIMEZONE: TZ,
     RATE_LIMIT_SEARCH_PER_MINUTE: appEnv.RATE_LIMIT_SEARCH_PER_MINUTE,
     RATE_LIMIT_SUBMIT_PER_MINUTE: appEnv.RATE_LIMIT_SUBMIT_PER_MINUTE,

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { BASE } from "../data/client";
 import { visibleNav } from "./nav";
 
@@ -72,9 +72,11 @@ function Account({ admin }: { admin: ShellAdmin }) {
 }
 
 export function ConsoleShell({ admin, children }: { admin: ShellAdmin; children: React.ReactNode }) {
-  const [open, setOpen] = useState(false);
+  // The drawer stays open only on the page it was opened on: navigating closes it.
   const pathname = usePathname();
-  useEffect(() => setOpen(false), [pathname]);
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
+  const setOpen = (v: boolean) => setOpenOn(v ? pathname : null);
   return (
     <div className="min-h-dvh bg-slate-100 md:flex">
       <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">

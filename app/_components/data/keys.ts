@@ -19,6 +19,10 @@ export const keys = {
     facts: (roomId: number) => ["rooms", "facts", roomId] as const,
   },
   roomSettings: ["room-settings"] as const,
+  /** GET /api/admin/room-options: open rooms searched on the server, paged (the room picker). */
+  roomOptions: (q: string, page: number) => ["room-options", q, page] as const,
+  /** GET /api/admin/series-settings: the caps on recurring bookings. */
+  seriesSettings: ["series-settings"] as const,
   review: {
     all: ["review"] as const,
     page: (p: Params) => ["review", p] as const,

@@ -15,9 +15,7 @@ export function useCancelBooking(id: number) {
 export function useBook() {
   return useMutation({
     mutationFn: async ({ payload, place, startTime }: { payload: Record<string, string>; place: string; startTime: string }) => {
-      const res = await postForm<{ appointId?: number; id?: number }>("/appointment", payload);
-      const created = res.appointId ?? res.id;
-      if (typeof created === "number") return created;
+      await postForm<object>("/appointment", payload);
       type H = { history: { appointId: number; place: string; startTime: string }[] };
       const [pending, approved] = await Promise.all([getJson<H>("/history/2"), getJson<H>("/history/3")]);
       const mine = [...pending.history, ...approved.history].filter((h) => h.place === place && h.startTime === startTime);

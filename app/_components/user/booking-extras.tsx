@@ -1,18 +1,17 @@
 // Detail page additions: the check-in state (rooms that require check-in, or a booking someone checked in to) and
-// the .ics download. A server component: it reads the check-in fact itself.
+// the .ics download. Server components; the page reads the check-in fact (lib/services/checkin/get-check-in-state.ts).
 import { getT } from "@/lib/i18n/locale";
-import { getCheckInState } from "@/lib/services/checkin/get-check-in-state";
-import { STATUS } from "@/lib/db/schema";
+import type { CheckInState } from "@/lib/services/checkin/get-check-in-state";
 import { zone } from "@/lib/time";
 import { hhmmIn } from "@/lib/zoned-time";
 import { BASE } from "../data/client";
 import { btnSecondary } from "../ui/kit";
 
-export async function BookingCheckIn({ id, status }: { id: number; status: number }) {
+/** `live`: the booking is pending or approved (a check-in still to come is shown only then). */
+export async function BookingCheckIn({ state: s, live }: { state: CheckInState; live: boolean }) {
   const { t } = await getT();
-  const s = await getCheckInState(id);
   if (s.kind === "notRequired") return null;
-  if (s.kind === "pending" && status !== STATUS.APPROVED && status !== STATUS.PENDING) return null;
+  if (s.kind === "pending" && !live) return null;
   const hm = (d: Date) => hhmmIn(d, zone());
   const text =
     s.kind === "done"

@@ -8,6 +8,7 @@ import type { DictKey } from "@/lib/i18n/dictionaries";
 import type { OccurrencePreview, OccurrenceState } from "@/lib/types/api";
 import { addDays } from "@/lib/zoned-time";
 import { ApiError } from "../data/client";
+import { useCalendarDay } from "../data/use-calendar";
 import { useSeriesPreview } from "../data/use-slot";
 import { chip, input, label, Spinner } from "../ui/kit";
 
@@ -15,8 +16,11 @@ export type RepeatRule = "none" | "daily" | "weekly" | "biweekly" | "weekdays" |
 
 export interface RepeatValue {
   rule: RepeatRule;
-  endBy: "until" | "count";
+  /** `term`: until the last day of the term holding the first date (本学期结束). */
+  endBy: "until" | "count" | "term";
   untilDate: string;
+  /** With `term`: the term's last day (capped to the admin's weeks), kept by the repeat part as the date changes. */
+  termEnd: string | null;
   count: string;
   weekdays: number[];
   dates: string[];
@@ -43,7 +47,7 @@ const RULES: [RepeatRule, DictKey][] = [
 ];
 
 export function initialRepeat(date: string): RepeatValue {
-  return { rule: "none", endBy: "count", untilDate: addDays(date, 7 * 15), count: "16", weekdays: [], dates: [], skip: [] };
+  return { rule: "none", endBy: "count", untilDate: addDays(date, 7 * 15), count: "16", termEnd: null, weekdays: [], dates: [], skip: [] };
 }
 
 /** The body of /api/series/preview and /api/series for the pattern part. */
@@ -51,7 +55,13 @@ export function repeatPayload(r: RepeatValue, date: string) {
   return {
     rule: r.rule,
     firstDate: date,
-    ...(r.rule === "dates" ? { dates: [...new Set([date, ...r.dates])] } : r.endBy === "until" ? { untilDate: r.untilDate } : { count: r.count }),
+    ...(r.rule === "dates"
+      ? { dates: [...new Set([date, ...r.dates])] }
+      : r.endBy === "until"
+        ? { untilDate: r.untilDate }
+        : r.endBy === "term"
+          ? { untilDate: r.termEnd ?? "" }
+          : { count: r.count }),
     ...(r.rule === "weekdays" ? { weekdays: r.weekdays } : {}),
   };
 }
@@ -72,6 +82,18 @@ export function RepeatSection(props: {
   const set = (patch: Partial<RepeatValue>) => props.onChange({ ...v, ...patch });
   const [extraDate, setExtraDate] = useState(addDays(props.date, 7));
   const weekdayNames = t("weekdayShort").split(",");
+
+  // "本学期结束": offered only when a term holds the first date; its last day, within the admin's weeks, ends the series.
+  const term = useCalendarDay(props.date, /^\d{4}-\d{2}-\d{2}$/.test(props.date)).data?.term ?? null;
+  const capEnd = addDays(props.date, props.caps.maxWeeks * 7 - 1);
+  const termEnd = term ? (term.lastDay < capEnd ? term.lastDay : capEnd) : null;
+  const termCapped = term !== null && term.lastDay > capEnd;
+  useEffect(() => {
+    if (v.endBy !== "term") return;
+    if (termEnd === null) props.onChange({ ...v, endBy: "until", termEnd: null });
+    else if (v.termEnd !== termEnd) props.onChange({ ...v, termEnd });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [v.endBy, v.termEnd, termEnd]);
 
   // The preview follows the pattern once typing pauses.
   const body = props.slot && v.rule !== "none" ? { ...repeatPayload(v, props.date), roomId: props.slot.roomId, start: props.slot.start, duration: props.slot.duration, size: props.slot.size || 1 } : null;
@@ -157,13 +179,24 @@ export function RepeatSection(props: {
         <div className="grid grid-cols-[auto_1fr] items-center gap-x-3 gap-y-2">
           <span className="text-sm text-slate-700">{t("repeatEndBy")}</span>
           <div className="flex gap-2" role="radiogroup" aria-label={t("repeatEndBy")}>
-            {(["count", "until"] as const).map((m) => (
-              <button key={m} type="button" role="radio" aria-checked={v.endBy === m} className={`${chip} aria-checked:border-brand-600 aria-checked:bg-brand-50 aria-checked:text-brand-700`} onClick={() => set({ endBy: m })}>
-                {t(m === "count" ? "repeatCount" : "repeatUntil")}
+            {(["count", "until", ...(termEnd ? (["term"] as const) : [])] as const).map((m) => (
+              <button
+                key={m}
+                type="button"
+                role="radio"
+                aria-checked={v.endBy === m}
+                className={`${chip} aria-checked:border-brand-600 aria-checked:bg-brand-50 aria-checked:text-brand-700`}
+                onClick={() => set(m === "term" ? { endBy: m, termEnd } : { endBy: m })}
+              >
+                {t(m === "count" ? "repeatCount" : m === "until" ? "repeatUntil" : "repeatTermEnd")}
               </button>
             ))}
           </div>
-          {v.endBy === "count" ? (
+          {v.endBy === "term" && term && termEnd ? (
+            <p className="col-span-2 text-sm text-slate-700" data-testid="repeat-term-end">
+              {t(termCapped ? "repeatTermEndCapped" : "repeatTermEndNote", { term: term.name, date: day(termEnd), weeks: props.caps.maxWeeks })}
+            </p>
+          ) : v.endBy === "count" ? (
             <>
               <label htmlFor={`${id}-count`} className="text-sm text-slate-700">
                 {t("repeatCount")}
@@ -210,6 +243,8 @@ export function RepeatSection(props: {
                           onChange={() => set({ skip: checked ? [...v.skip, o.date] : v.skip.filter((x) => x !== o.date) })}
                         />
                         <span className="tabular-nums">{day(o.date)}</span>
+                        {o.week !== null && <span className="text-xs text-slate-600">{t("teachingWeek", { n: o.week })}</span>}
+                        {o.holiday && <span className="text-xs text-amber-800">{t("holidayNote", { name: o.holiday })}</span>}
                       </label>
                       <span title={o.reason ?? undefined} className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${meta.className}`}>
                         {t(meta.key)}

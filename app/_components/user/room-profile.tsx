@@ -1,7 +1,7 @@
 // The room page's photos and facts (building and floor, equipment, description, check-in rule).
 import { getT } from "@/lib/i18n/locale";
 import type { RoomProfile } from "@/lib/types/api";
-import { whereLabel } from "@/lib/services/rooms/where-label";
+import { whereLabel } from "@/lib/domain/where-label";
 import { BASE } from "../data/client";
 import { card } from "../ui/kit";
 import { EquipmentList } from "./equipment-icons";

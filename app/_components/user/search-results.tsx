@@ -1,15 +1,13 @@
-// Results of the home search, rendered on the server from the availability service (every booking rule applied
-// there): capacity, whether the wanted slot is free, and the day's free windows; each opens the room page.
+// Results of the home search, rendered on the server from what lib/services/rooms/home-search.ts found (every booking
+// rule applied there; the home page calls it): capacity, whether the wanted slot is free, and the day's free windows;
+// each opens the room page.
 import Link from "next/link";
-import { isAppError } from "@/lib/errors";
+import { whereLabel } from "@/lib/domain/where-label";
 import { getT } from "@/lib/i18n/locale";
-import { countPendingOverlaps } from "@/lib/services/booking/pending-requests";
-import { getRoomAvailability } from "@/lib/services/rooms/get-room-availability";
-import { listRoomPhotos } from "@/lib/services/rooms/photos/list-room-photos";
-import { whereLabel } from "@/lib/services/rooms/where-label";
+import type { HomeSearch } from "@/lib/services/rooms/home-search";
 import { zone } from "@/lib/time";
 import { hhmmIn } from "@/lib/zoned-time";
-import { EmptyState, ErrorState, focusRing } from "../ui/kit";
+import { EmptyState, focusRing } from "../ui/kit";
 import { BASE } from "../data/client";
 import { EquipmentList } from "./equipment-icons";
 
@@ -24,24 +22,12 @@ export interface SearchQuery {
   equipment: string[];
 }
 
-export async function SearchResults({ q }: { q: SearchQuery }) {
+export async function SearchResults({ q, found: data }: { q: SearchQuery; found: HomeSearch }) {
   const { t } = await getT();
-  let data;
-  try {
-    data = await getRoomAvailability({ ...q, start: q.start || undefined, building: q.building || undefined });
-  } catch (e) {
-    if (!isAppError(e)) throw e;
-    return <ErrorState title={e.message} />;
-  }
-  const photos = await listRoomPhotos(data.rooms.map((r) => r.id));
+  const { photos, pending } = data;
   const tz = zone();
   const fmt = (ms: number) => hhmmIn(new Date(ms), tz);
   const startLabel = data.start !== null ? fmt(data.start) : null;
-  // Pending requests overlapping the wanted slot: a small query of its own (by room ids and slot), apart from the search.
-  const pending =
-    data.start !== null
-      ? await countPendingOverlaps(data.rooms.map((r) => r.id), new Date(data.start), new Date(data.start + q.duration * 60_000))
-      : new Map<number, number>();
 
   return (
     <section aria-labelledby="results-title" className="space-y-3">
@@ -56,7 +42,7 @@ export async function SearchResults({ q }: { q: SearchQuery }) {
       ) : (
         <ul className="grid gap-3 md:grid-cols-2">
           {data.rooms.map((r) => {
-            const allDay = r.busy.length === 0 && r.windows.length === 1 && r.windows[0].start === data.opensAt && r.windows[0].end === data.closesAt;
+            const allDay = r.busy.length === 0 && r.windows.length === 1 && r.windows[0].start === r.opensAt && r.windows[0].end === r.closesAt;
             const bookStart = r.slotFree && startLabel ? startLabel : r.nearest !== null ? fmt(r.nearest) : r.windows[0] ? fmt(r.windows[0].start) : "";
             const params = new URLSearchParams({ duration: String(q.duration), ...(bookStart ? { start: bookStart } : {}), ...(q.size ? { size: String(q.size) } : {}) });
             const waiting = r.slotFree ? (pending.get(r.id) ?? 0) : 0;

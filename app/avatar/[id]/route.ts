@@ -1,6 +1,7 @@
 // GET /avatar/{id} – a stored avatar image (replaces the legacy static /avatar/<uuid><ext> files)
 import { getAvatar } from "@/lib/services/profile/get-avatar";
 import { isAppError } from "@/lib/errors";
+import { isDatabaseUnavailable, plainUnavailable } from "@/lib/http/unavailable";
 
 export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
   try {
@@ -15,6 +16,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
     });
   } catch (e) {
     if (isAppError(e)) return new Response("Not Found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+    if (isDatabaseUnavailable(e)) return plainUnavailable();
     throw e;
   }
 }

@@ -1,6 +1,7 @@
 // GET /room-photo/{id} – a room photo (re-encoded JPEG from the file store)
 import { isAppError } from "@/lib/errors";
 import { getRoomPhoto } from "@/lib/services/rooms/photos/get-room-photo";
+import { isDatabaseUnavailable, plainUnavailable } from "@/lib/http/unavailable";
 
 export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
   const raw = (await ctx.params).id;
@@ -17,6 +18,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
     });
   } catch (e) {
     if (e === null || isAppError(e)) return new Response("Not Found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+    if (isDatabaseUnavailable(e)) return plainUnavailable();
     throw e;
   }
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import { CampusError, HAS_ROLE_NO } from "./errors";
 import { campusAllPages, campusCall, campusPage } from "./http";
 import { CAMPUS_PATHS as P } from "./paths";

@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/env";
 
 // Whether the campus platform integration is on, and its settings as lists. The only reader of the CAMPUS_* variables

@@ -1,5 +1,7 @@
 // Typed failures of the API center. `unavailable`: no answer, timeout, HTTP error or unreadable body (trying again
 // later may help). `refused`: the platform answered `code 500` (or another non-zero code) with a message.
+import "server-only";
+
 export type CampusErrorKind = "unavailable" | "refused";
 
 export class CampusError extends Error {

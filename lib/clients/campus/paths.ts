@@ -1,5 +1,7 @@
 // Every API-center path we call, exactly as seed 002 writes them (integrations §4.2), relative to CAMPUS_API_BASE.
 // Most live under /api/apicenter/api; a path that starts with /api/ elsewhere is used as written.
+import "server-only";
+
 const C = "/api/apicenter/api";
 
 export const CAMPUS_PATHS = {

@@ -1,6 +1,8 @@
 // Tolerant readers for the API center's loosely typed fields (integrations §4.3): numbers that arrive as strings,
 // snake_case beside camelCase, "男"/"女" for sex, zone-less times in Asia/Shanghai.
 
+import "server-only";
+
 export type Obj = Record<string, unknown>;
 
 export const obj = (v: unknown): Obj => (v && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : {});

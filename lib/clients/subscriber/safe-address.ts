@@ -1,3 +1,4 @@
+import "server-only";
 import { BlockList, isIP } from "node:net";
 
 // Where an Open API subscriber may be called (issue 11 §2.1): public unicast addresses only, unless

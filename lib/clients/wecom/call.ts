@@ -1,3 +1,4 @@
+import "server-only";
 import { getAccessToken, invalidateAccessToken } from "./access-token";
 import { WecomError } from "./errors";
 import { wecomRequest, type WecomBody } from "./http";

@@ -1,5 +1,7 @@
 // WeCom's own error codes never leave lib/clients/wecom: callers see one of these kinds (integrations.md §1.11).
 
+import "server-only";
+
 export type WecomErrorKind =
   /** Network failure, timeout, non-JSON answer, or WeCom busy (-1). */
   | "unavailable"

@@ -1,3 +1,4 @@
+import "server-only";
 import { callWecom } from "./call";
 
 export interface WecomMember {

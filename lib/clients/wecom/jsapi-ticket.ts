@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/env";
 import { getAccessToken, invalidateAccessToken } from "./access-token";
 import { WecomError } from "./errors";

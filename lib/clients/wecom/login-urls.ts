@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/env";
 
 // Browser redirects to WeCom. redirect_uri is always built from APP_URL, never from the request's Host.

@@ -1,6 +1,7 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
-import { rowsOf } from "@/lib/services/rate-limit/hit-rate-limit";
+import { rowsOf } from "@/lib/db/rows";
 
 // A value every server instance shares (WeCom access token, jsapi ticket), kept in cache_entries. Refreshing is
 // single-flight across processes: the refresher holds a transaction-scoped advisory lock on the key, and whoever

@@ -9,7 +9,8 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("two processes on one Postgr
   const fake = useFakeWecom();
 
   function child(url: string): { proc: ChildProcess; ready: Promise<void>; tokens: Promise<string[]> } {
-    const proc = spawn(process.execPath, ["--import", "tsx", "lib/clients/wecom/testing/token-child.ts"], {
+    // react-server: the server modules start with `import "server-only"`, which throws under plain node.
+    const proc = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/clients/wecom/testing/token-child.ts"], {
       env: { ...process.env, DATABASE_URL: url, DEMO_DATA: "0" },
       stdio: ["pipe", "pipe", "inherit"],
     });

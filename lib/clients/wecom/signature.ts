@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomInt } from "node:crypto";
 
 /** legacy §7.3 / integrations §1.9: sha1 of the four fields in this fixed order, lowercase hex. */

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { useTestDb } from "@/lib/db/testing";
 import { resetEnvForTests } from "@/lib/env";
-import { rowsOf } from "@/lib/services/rate-limit/hit-rate-limit";
+import { rowsOf } from "@/lib/db/rows";
 import { getAccessToken, tokenCacheKey } from "./access-token";
 import { callWecom } from "./call";
 import { WecomError } from "./errors";

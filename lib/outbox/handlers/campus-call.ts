@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { postOperlog, pushNotice } from "@/lib/clients/campus/api";
 import { campusEnabled } from "@/lib/clients/campus/config";

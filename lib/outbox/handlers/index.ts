@@ -1,3 +1,4 @@
+import "server-only";
 import type { HandlerRegistry } from "./types";
 import { campusCallHandler } from "./campus-call";
 import { openApiEventHandler } from "./openapi-event";

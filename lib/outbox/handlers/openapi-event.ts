@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { pushCallback } from "@/lib/clients/subscriber/push-callback";

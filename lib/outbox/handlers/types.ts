@@ -1,6 +1,8 @@
 // What a topic handler is: one delivery attempt of one message, answering whether it worked and whether trying
 // again could help. The engine (deliver-outbox.ts) owns claiming, timeouts, back-off and giving up.
 
+import "server-only";
+
 export interface DeliveryContext {
   id: number;
   topic: string;

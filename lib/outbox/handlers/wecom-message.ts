@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { WecomError, type WecomErrorKind } from "@/lib/clients/wecom/errors";
 import { sendText, type SendResult } from "@/lib/clients/wecom/send-text";
@@ -11,7 +12,6 @@ export const wecomMessagePayload = z.object({
   touser: z.string().min(1).max(64),
   content: z.string().min(1),
 });
-export type WecomMessagePayload = z.infer<typeof wecomMessagePayload>;
 
 export type SendText = (touser: string, content: string) => Promise<SendResult>;
 

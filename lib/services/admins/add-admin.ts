@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, pgErrorCode } from "@/lib/db";
 import { admins } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";

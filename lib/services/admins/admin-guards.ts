@@ -1,3 +1,4 @@
+import "server-only";
 import { count, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db";
 import { admins } from "@/lib/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { inArray, sql } from "drizzle-orm";
 import { getMember } from "@/lib/clients/wecom/get-member";
 import { WecomError } from "@/lib/clients/wecom/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { admins } from "@/lib/db/schema";
 import { formatDateTime } from "@/lib/time";
 

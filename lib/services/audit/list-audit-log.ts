@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, desc, eq, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
 import type { SessionAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db";
 import { auditLog, users } from "@/lib/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { STATUS } from "@/lib/db/schema";
 import type { Actor } from "@/lib/request-context";
 import { AUTO_REVIEWER } from "@/lib/services/booking/check-info";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getMember, type WecomMember } from "@/lib/clients/wecom/get-member";
 import { WecomError } from "@/lib/clients/wecom/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { getUserIdentity } from "@/lib/clients/wecom/get-user-identity";
 import { getDb } from "@/lib/db";

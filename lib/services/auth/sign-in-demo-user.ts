@@ -1,3 +1,4 @@
+import "server-only";
 import { inArray, sql } from "drizzle-orm";
 import type { TokenUser } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getUserIdentity } from "@/lib/clients/wecom/get-user-identity";
 import type { TokenUser } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db";

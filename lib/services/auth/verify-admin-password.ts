@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { verifyPassword } from "@/lib/auth/password";
 import type { TokenAdmin } from "@/lib/auth/identity";

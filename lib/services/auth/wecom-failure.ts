@@ -1,3 +1,4 @@
+import "server-only";
 import { WecomError } from "@/lib/clients/wecom/errors";
 import { AppError, type ErrorCode } from "@/lib/errors";
 

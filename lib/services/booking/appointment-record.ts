@@ -1,3 +1,4 @@
+import "server-only";
 import { appointments, rooms, users } from "@/lib/db/schema";
 
 /** Everything the history, detail and review lists show about one booking (select with the joins below). */

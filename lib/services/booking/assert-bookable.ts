@@ -1,9 +1,9 @@
+import "server-only";
 import { and, eq, ne } from "drizzle-orm";
 import type { Tx } from "@/lib/db";
-import { appointments, roomAllowedUsers, rooms } from "@/lib/db/schema";
+import { appointments, roomAllowedUsers, rooms, settings } from "@/lib/db/schema";
 import { AppError, badInput, ClosedError } from "@/lib/errors";
 import { findClosure } from "@/lib/services/closures/closure-periods";
-import { getSettings } from "@/lib/services/settings/get-settings";
 import { isWithinOpenHours } from "./is-within-open-hours";
 import { overlaps } from "./overlaps";
 import { roomOpenHours } from "./room-open-hours";
@@ -28,9 +28,22 @@ export interface BookingRequest {
  * approved booking (2003). Returns the room.
  */
 export async function assertBookable(tx: Tx, r: BookingRequest, now: Date) {
+  return (await checkBookable(tx, r, now)).room;
+}
+
+/**
+ * assertBookable, also answering the campus settings the rule read (open hours, auto-review) in the same statement
+ * as the room: the submission decides on auto-review from them without reading the settings again.
+ */
+export async function checkBookable(tx: Tx, r: BookingRequest, now: Date) {
   if (!Number.isInteger(r.duration) || r.duration < 1 || r.duration > 1440) throw badInput("duration", "超出范围");
   if (!Number.isInteger(r.size) || r.size < 1) throw badInput("size", "必须是正整数");
-  const [room] = await tx.select().from(rooms).where(eq(rooms.id, r.roomId));
+  const [found] = await tx
+    .select({ room: rooms, campus: { openMinute: settings.openMinute, closeMinute: settings.closeMinute, autoReview: settings.autoReview } })
+    .from(rooms)
+    .innerJoin(settings, eq(settings.id, 1))
+    .where(eq(rooms.id, r.roomId));
+  const room = found?.room;
   if (!room || room.removedAt) throw badInput("roomId", "会议室不存在");
   if (!room.available) throw badInput("roomId", "会议室未开放");
   if (r.start.getTime() <= now.getTime()) throw badInput("datetime", "开始时间必须晚于当前时间");
@@ -42,7 +55,8 @@ export async function assertBookable(tx: Tx, r: BookingRequest, now: Date) {
       .where(and(eq(roomAllowedUsers.roomId, room.id), eq(roomAllowedUsers.userId, r.userId)));
     if (!allowed) throw new AppError(2008);
   }
-  if (!isWithinOpenHours(r.start, r.duration, roomOpenHours(room, await getSettings(tx)))) throw new AppError(3003);
+  const campus = found.campus;
+  if (!isWithinOpenHours(r.start, r.duration, roomOpenHours(room, campus))) throw new AppError(3003);
   const end = new Date(r.start.getTime() + r.duration * 60_000);
   const closed = await findClosure(tx, room, r.start, end);
   if (closed) throw new ClosedError(closed.reason);
@@ -53,5 +67,5 @@ export async function assertBookable(tx: Tx, r: BookingRequest, now: Date) {
     .where(r.excludeId === undefined ? clash : and(clash, ne(appointments.id, r.excludeId)))
     .limit(1);
   if (taken.length > 0) throw new AppError(2003);
-  return room;
+  return { room, campus };
 }

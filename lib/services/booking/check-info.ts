@@ -1,4 +1,6 @@
 // The check_info texts users see (legacy-behaviour §5.3). `：` is the full-width colon, `，` the full-width comma.
+import "server-only";
+
 export const CHECK_INFO = {
   submitted: "审核中，请耐心等待",
   cancelled: "预约已取消",
@@ -7,5 +9,5 @@ export const CHECK_INFO = {
   rejected: (checker: string, reason: string) => `${checker}：${reason}`,
 } as const;
 
-/** The checker name of the auto-review run (reserved: no admin may take it). */
-export const AUTO_REVIEWER = "自动审核";
+/** The checker name of the auto-review run, reserved by the admin-name validation (defined there: client forms use it). */
+export { AUTO_REVIEWER } from "@/lib/validation/admin";

@@ -1,3 +1,4 @@
+import "server-only";
 import { count, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments } from "@/lib/db/schema";

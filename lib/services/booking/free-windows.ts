@@ -1,3 +1,5 @@
+import "server-only";
+
 export interface Period {
   start: number;
   end: number;

@@ -1,3 +1,4 @@
+import "server-only";
 import { localParts, startOfNextLocalDay } from "@/lib/time";
 
 export interface OpenHours {

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { appointments, STATUS, type StatusCode } from "@/lib/db/schema";
 
@@ -5,9 +6,13 @@ import { appointments, STATUS, type StatusCode } from "@/lib/db/schema";
  * THE conflict rule, as a condition on `appointments`: bookings of `roomId` in `status` (approved unless told
  * otherwise) whose half-open period [starts_at, ends_at) intersects [start, end). Back-to-back periods do not
  * conflict. Written with tstzrange && so that, for approved bookings, Postgres answers it from the GiST index of
- * the appointments_no_overlap exclusion constraint: the very rule the database enforces.
+ * the appointments_no_overlap exclusion constraint: the very rule the database enforces (pending ones: from
+ * appointments_pending_room_period_gist, which approvals use to find the requests an approval overrides).
  */
 export function overlaps(roomId: number | SQLWrapper, start: Date, end: Date, status: StatusCode = STATUS.APPROVED): SQL {
-  return sql`(${appointments.status} = ${status} and ${appointments.roomId} = ${roomId}
+  // The status is a literal, not a parameter: the indexes are partial (status = 3, status = 2), and a generic plan
+  // of a prepared statement can use them only when the predicate is visible in the query text.
+  if (!Number.isInteger(status)) throw new Error(`bad status ${status}`);
+  return sql`(${appointments.status} = ${sql.raw(String(status))} and ${appointments.roomId} = ${roomId}
     and tstzrange(${appointments.startsAt}, ${appointments.endsAt}, '[)') && tstzrange(${start.toISOString()}::timestamptz, ${end.toISOString()}::timestamptz, '[)'))`;
 }

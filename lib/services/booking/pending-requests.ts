@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/lib/db";
 import { appointments, STATUS } from "@/lib/db/schema";

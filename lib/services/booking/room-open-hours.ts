@@ -1,3 +1,4 @@
+import "server-only";
 import type { OpenHours } from "./is-within-open-hours";
 
 /** A room's bookable hours: its own when set (Open API `beginTime`/`endTime`), else the campus hours. */

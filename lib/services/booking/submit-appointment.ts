@@ -1,3 +1,4 @@
+import "server-only";
 import { and, ne } from "drizzle-orm";
 import { getDb, type Tx } from "@/lib/db";
 import { appointments, attendees, STATUS, type StatusCode } from "@/lib/db/schema";
@@ -5,8 +6,7 @@ import { recordAudit } from "@/lib/services/audit/record-audit";
 import { bookingSummary } from "@/lib/services/audit/summaries";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { approveOneInTx, lockRoomForReview, withRetry, type Checker } from "@/lib/services/review/approve-appointments";
-import { getSettings } from "@/lib/services/settings/get-settings";
-import { assertBookable } from "./assert-bookable";
+import { checkBookable } from "./assert-bookable";
 import { AUTO_REVIEWER, CHECK_INFO } from "./check-info";
 import { overlaps } from "./overlaps";
 
@@ -82,7 +82,7 @@ export async function submitInTx(tx: Tx, input: NewAppointment, now: Date, opts:
   const start = new Date(input.datetime);
   const end = new Date(input.datetime + input.duration * 60_000);
   if (Number.isInteger(input.roomId) && input.roomId > 0 && input.roomId <= 2147483647) await lockRoomForReview(tx, input.roomId);
-  const room = await assertBookable(tx, { userId: input.userId, roomId: input.roomId, start, duration: input.duration, size: input.size }, now);
+  const { room, campus } = await checkBookable(tx, { userId: input.userId, roomId: input.roomId, start, duration: input.duration, size: input.size }, now);
   const [row] = await tx
     .insert(appointments)
     .values({
@@ -119,7 +119,7 @@ export async function submitInTx(tx: Tx, input: NewAppointment, now: Date, opts:
   let checker: Checker | null = null;
   if (!room.needAudit) checker = NO_REVIEW;
   else if (opts.approveAs) checker = opts.approveAs;
-  else if ((await getSettings(tx)).autoReview) {
+  else if (campus.autoReview) {
     const [earlier] = await tx
       .select({ id: appointments.id })
       .from(appointments)

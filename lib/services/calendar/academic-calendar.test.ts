@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { useTestDb } from "@/lib/db/testing";
-import { currentTerm, dayLabels, getAcademicCalendar, removeCalendarItem, saveHoliday, savePeriod, saveTerm, termContaining } from "./academic-calendar";
-import { dayLabel, termLastDay } from "./week-label";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/lib/db";
+import { auditLog } from "@/lib/db/schema";
+import { currentTerm, dayLabels, getAcademicCalendar, labelsOf, removeCalendarItem, saveHoliday, savePeriod, saveTerm, termContaining } from "./academic-calendar";
+import { dayLabel, termLastDay } from "@/lib/domain/week-label";
 
 const admin = { id: 1, username: "admin", privileged: true };
 
@@ -38,5 +41,20 @@ describe("academic calendar", () => {
     expect((await savePeriod({ ...admin, privileged: false }, { name: "y", startMinute: 600, endMinute: 660 }).catch((e) => e)).code).toBe(1006);
     await removeCalendarItem(admin, "period", id);
     expect((await getAcademicCalendar()).periods.map((p) => p.id)).not.toContain(id);
+  });
+
+  it("a term can be corrected in place (audited), and every date's week follows; labelsOf reads many dates at once", async () => {
+    const { id } = await saveTerm(admin, { name: "2031春季学期", firstDay: "2031-02-24", weeks: 2 });
+    expect((await labelsOf(["2031-02-24", "2031-03-10"])).get("2031-03-10")?.week).toBeNull();
+    await saveTerm(admin, { id, name: "2031春季学期", firstDay: "2031-02-24", weeks: 18 });
+    const labels = await labelsOf(["2031-02-24", "2031-03-10", "2031-03-10"]);
+    expect(labels.size).toBe(2);
+    expect(labels.get("2031-03-10")).toMatchObject({ week: 3, label: "第3周 周一", term: "2031春季学期" });
+    expect((await termContaining("2031-06-29"))?.id).toBe(id);
+    const db = await getDb();
+    const [row] = await db.select().from(auditLog).where(and(eq(auditLog.action, "calendar.term_changed"), eq(auditLog.objectId, String(id))));
+    expect(row).toMatchObject({ before: { weeks: 2 }, after: { weeks: 18 } });
+    await expect(saveTerm(admin, { id: 999999, name: "x", firstDay: "2031-02-24", weeks: 2 })).rejects.toMatchObject({ code: 4040 });
+    expect(await labelsOf([])).toEqual(new Map());
   });
 });

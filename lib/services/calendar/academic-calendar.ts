@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { SessionAdmin } from "@/lib/auth/session";
 import { getDb, pgErrorCode, type Db, type Tx } from "@/lib/db";
@@ -8,7 +9,7 @@ import { adminActor } from "@/lib/services/console/admin-bookings";
 import { formatDate, parseLocalDate } from "@/lib/time";
 import { minutesToHhmm } from "@/lib/zoned-time";
 import { addDays } from "@/lib/zoned-time";
-import { dayLabel, findTerm, termLastDay, type DayLabel } from "./week-label";
+import { dayLabel, findTerm, termLastDay, type DayLabel } from "@/lib/domain/week-label";
 
 export interface Term {
   id: number;
@@ -73,6 +74,17 @@ export async function dayLabels(from: string, days: number, tx?: Db | Tx): Promi
   const cal = await getAcademicCalendar(tx);
   const out: DayLabel[] = [];
   for (let i = 0; i < Math.min(days, 62); i++) out.push(dayLabel(cal.terms, cal.holidays, addDays(from, i)));
+  return out;
+}
+
+/** The labels of any campus-local dates (a series' occurrences, a list of bookings), from one read of the calendar. */
+export async function labelsOf(dates: string[], tx?: Db | Tx): Promise<Map<string, DayLabel>> {
+  const out = new Map<string, DayLabel>();
+  const wanted = [...new Set(dates)];
+  if (wanted.length === 0) return out;
+  const d = await db(tx);
+  const [terms, hs] = [await listTerms(d), await d.select().from(holidays)];
+  for (const date of wanted) out.set(date, dayLabel(terms, hs, date));
   return out;
 }
 

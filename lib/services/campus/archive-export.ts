@@ -1,3 +1,4 @@
+import "server-only";
 import type { SessionAdmin } from "@/lib/auth/session";
 import { campusEnabled } from "@/lib/clients/campus/config";
 import { XLSX_TYPE } from "@/lib/services/rooms-sheet/sheet-format";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { deleteSchedule, listSchedules, saveSchedule } from "@/lib/clients/campus/api";
 import { campusEnabled } from "@/lib/clients/campus/config";

@@ -1,3 +1,4 @@
+import "server-only";
 import { campusEnabled } from "@/lib/clients/campus/config";
 import { platformDateTime } from "@/lib/clients/campus/read";
 import type { OperlogInput } from "@/lib/clients/campus/api";

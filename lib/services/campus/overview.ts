@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, desc, eq, sql } from "drizzle-orm";
 import { listChannels } from "@/lib/clients/campus/api";
 import { campusConfig, campusEnabled } from "@/lib/clients/campus/config";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDeptRoles, getUserInfo, type CampusRole } from "@/lib/clients/campus/api";
 import { campusEnabled } from "@/lib/clients/campus/config";

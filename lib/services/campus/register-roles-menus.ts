@@ -1,3 +1,4 @@
+import "server-only";
 import { addMenuBatch, addRoleBatch, listAppRoles, listMenus, updateMenuBatch, type CampusMenu, type MenuInput } from "@/lib/clients/campus/api";
 import { campusConfig, campusEnabled } from "@/lib/clients/campus/config";
 import { CampusError } from "@/lib/clients/campus/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { SessionAdmin } from "@/lib/auth/session";
 import { CampusError } from "@/lib/clients/campus/errors";
 import { AppError } from "@/lib/errors";

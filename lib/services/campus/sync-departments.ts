@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNotNull, isNull, notInArray } from "drizzle-orm";
 import { listAppDepts } from "@/lib/clients/campus/api";
 import { campusEnabled } from "@/lib/clients/campus/config";

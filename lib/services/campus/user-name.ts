@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { campusConfig } from "@/lib/clients/campus/config";
 import type { Db, Tx } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
 import QRCode from "qrcode";
@@ -9,7 +10,7 @@ import { env } from "@/lib/env";
 import { badInput } from "@/lib/errors";
 import { requireSuper } from "@/lib/services/admins/admin-guards";
 import { regenerateRoomToken } from "@/lib/services/rooms/room-facts";
-import { whereLabel } from "@/lib/services/rooms/where-label";
+import { whereLabel } from "@/lib/domain/where-label";
 
 // The printable check-in code of a room: the room's name, where it is, and a QR code opening
 // /meeting/checkin/{token}. Rendered as one PNG (text drawn by sharp from SVG with the system's CJK fonts, so the PDF

@@ -1,3 +1,5 @@
+import "server-only";
+
 /** When check-in opens and closes for a booking starting at `startsAt` (the close is the no-show deadline). */
 export function checkInWindow(startsAt: Date, cfg: { checkInBeforeMinutes: number; checkInAfterMinutes: number }) {
   return {

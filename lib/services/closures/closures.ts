@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { SessionAdmin } from "@/lib/auth/session";
 import { getDb, type Db, type Tx } from "@/lib/db";

@@ -7,6 +7,8 @@ import { at, makeBooking, makeRoom, makeUser, outboxRows, setHours, statusOf } f
 import { createClosure } from "@/lib/services/closures/closures";
 import { bookOnBehalf, cancelBookingAsAdmin, moveBookingAsAdmin } from "./admin-bookings";
 import { getBookingGrid, searchPeople } from "./booking-grid";
+import { listRoomOptions } from "./room-options";
+import { rooms } from "@/lib/db/schema";
 import { formatDate } from "@/lib/time";
 
 const admin = { id: 1, username: "admin", privileged: true };
@@ -91,5 +93,40 @@ describe("the console's booking operations", () => {
     expect(week.days).toHaveLength(7);
     expect(week.rooms.map((x) => x.id)).toContain(room.id);
     expect(week.rooms.every((x) => x.bookings.some((b) => b.status === STATUS.APPROVED))).toBe(true);
+  });
+
+  it("offers any open room to move into, searched by place or building on the server and paged; the move is checked as before", async () => {
+    await setHours(8 * 60, 22 * 60, { autoReview: false });
+    const db = await getDb();
+    const tag = `RO${Date.now() % 100000}`;
+    const made = [];
+    for (let i = 0; i < 25; i++) made.push(await makeRoom({ place: `${tag}-${String(i).padStart(2, "0")}` }));
+    await db.update(rooms).set({ building: `${tag}楼` }).where(eq(rooms.id, made[24].id));
+    const closed = await makeRoom({ place: `${tag}-closed`, available: false });
+
+    // Paged: 25 open rooms by place (the closed one is never offered), 10 a page, in name order.
+    const p1 = await listRoomOptions(admin, { q: tag, page: 1, size: 10 });
+    expect(p1.count).toBe(25);
+    expect(p1.rooms.map((r) => r.place)).toEqual(made.slice(0, 10).map((r) => r.place).sort());
+    const p3 = await listRoomOptions(admin, { q: tag, page: 3, size: 10 });
+    expect(p3.rooms).toHaveLength(5);
+    expect([...p1.rooms, ...(await listRoomOptions(admin, { q: tag, page: 2, size: 10 })).rooms, ...p3.rooms].map((r) => r.id)).not.toContain(closed.id);
+    // By building, and a page past the end is the last page.
+    expect((await listRoomOptions(admin, { q: `${tag}楼`, page: 1, size: 10 })).rooms.map((r) => r.id)).toEqual([made[24].id]);
+    expect((await listRoomOptions(admin, { q: tag, page: 99, size: 10 })).page).toBe(3);
+    // LIKE wildcards are text; signed out is 1005.
+    expect((await listRoomOptions(admin, { q: "%_%", page: 1, size: 10 })).count).toBe(0);
+    await expect(listRoomOptions(null, { q: tag, page: 1, size: 10 })).rejects.toMatchObject({ code: 1005 });
+
+    // A booking moves into a room found this way (not one on the grid page), and a taken time there is still refused.
+    const person = await makeUser();
+    const from = await makeRoom();
+    const b = await makeBooking({ roomId: from.id, userId: person.id, start: at(4, 10), minutes: 60, status: STATUS.APPROVED });
+    await makeBooking({ roomId: made[24].id, userId: person.id, start: at(4, 14), minutes: 60, status: STATUS.APPROVED });
+    expect((await moveBookingAsAdmin(admin, { id: b.id, roomId: made[24].id, start: at(4, 14, 30).getTime(), duration: 60 }).catch((e) => e)).code).toBe(2003);
+    const moved = await moveBookingAsAdmin(admin, { id: b.id, roomId: made[24].id, start: at(4, 10).getTime(), duration: 60 });
+    expect(moved).toBeTruthy();
+    const [row] = await db.select().from(appointments).where(eq(appointments.id, b.id));
+    expect(row.roomId).toBe(made[24].id);
   });
 });

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { SessionAdmin } from "@/lib/auth/session";
 import { getDb, type Tx } from "@/lib/db";

@@ -1,10 +1,11 @@
+import "server-only";
 import { and, asc, count, eq, exists, gt, gte, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { SessionAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { appointments, closures, rooms, STATUS, users } from "@/lib/db/schema";
 import { AppError, badInput } from "@/lib/errors";
 import { dayLabels } from "@/lib/services/calendar/academic-calendar";
-import type { DayLabel } from "@/lib/services/calendar/week-label";
+import type { DayLabel } from "@/lib/domain/week-label";
 import { closedPeriodsByRoom, type ClosedPeriod } from "@/lib/services/closures/closure-periods";
 import { roomOpenHours } from "@/lib/services/booking/room-open-hours";
 import { getSettings } from "@/lib/services/settings/get-settings";

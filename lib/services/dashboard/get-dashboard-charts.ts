@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, eq, gt, gte, lt, min, or, sql } from "drizzle-orm";
 import type { SessionAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";

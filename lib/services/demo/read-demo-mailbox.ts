@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/env";
 
 // The demo mailbox (DEMO_LOGIN=1 only): what the system sent to the fakes of WeCom and the campus platform that

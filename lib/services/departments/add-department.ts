@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, pgErrorCode } from "@/lib/db";
 import { departments } from "@/lib/db/schema";

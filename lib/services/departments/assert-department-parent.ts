@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/lib/db";
 import { departments } from "@/lib/db/schema";

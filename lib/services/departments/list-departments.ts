@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { loadOpenDepts } from "@/lib/services/openapi/load-open-depts";
 

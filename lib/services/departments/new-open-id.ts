@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 
 /** Ids in the Open API's style: 32 upper-case hex characters. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { requestContext } from "@/lib/request-context";
 import { openCampusFile, removeCampusFile, storeCampusFile } from "@/lib/services/campus/files";

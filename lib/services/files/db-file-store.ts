@@ -1,18 +1,14 @@
-import { randomBytes } from "node:crypto";
+import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { storedFiles } from "@/lib/db/schema";
+import { insertStoredFile, STORED_FILE_ID as ID } from "@/lib/db/stored-files";
 import type { FileStore } from "./file-store";
-
-const ID = /^[0-9a-f]{32}$/;
 
 /** Files in the `stored_files` table. */
 export const dbFileStore: FileStore = {
   async put(data, contentType, opts) {
-    const id = randomBytes(16).toString("hex");
-    const db = opts?.tx ?? (await getDb());
-    await db.insert(storedFiles).values({ id, contentType, byteSize: data.length, data });
-    return id;
+    return insertStoredFile(opts?.tx ?? (await getDb()), data, contentType);
   },
   async get(id) {
     if (!ID.test(id)) return null;

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db, Tx } from "@/lib/db";
 
 // The file store: immutable blobs by opaque id. One interface, one database implementation (db-file-store.ts);

@@ -1,3 +1,4 @@
+import "server-only";
 import { campusEnabled } from "@/lib/clients/campus/config";
 import { campusFileStore } from "./campus-file-store";
 import { dbFileStore } from "./db-file-store";

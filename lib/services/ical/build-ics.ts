@@ -1,3 +1,4 @@
+import "server-only";
 import { localParts } from "@/lib/time";
 
 // iCalendar (RFC 5545) text for the calendar feeds and the booking download. Pure: the caller passes everything.

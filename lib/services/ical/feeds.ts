@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, gte, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { SessionAdmin, SessionUser } from "@/lib/auth/session";
@@ -7,7 +8,7 @@ import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { getAppointmentDetail } from "@/lib/services/booking/get-appointment-detail";
-import { whereLabel } from "@/lib/services/rooms/where-label";
+import { whereLabel } from "@/lib/domain/where-label";
 import { zone } from "@/lib/time";
 import { buildIcs, type IcsEvent } from "./build-ics";
 

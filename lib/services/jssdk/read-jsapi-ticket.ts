@@ -1,3 +1,4 @@
+import "server-only";
 import { WecomError } from "@/lib/clients/wecom/errors";
 import { getJsapiTicket } from "@/lib/clients/wecom/jsapi-ticket";
 import { AppError } from "@/lib/errors";

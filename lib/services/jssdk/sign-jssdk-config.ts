@@ -1,3 +1,4 @@
+import "server-only";
 import { jsapiSignature, nonce } from "@/lib/clients/wecom/signature";
 import { env } from "@/lib/env";
 import { readJsapiTicket } from "./read-jsapi-ticket";

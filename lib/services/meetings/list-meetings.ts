@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, gt, gte, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, STATUS, users } from "@/lib/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, inArray, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db";
 import { users } from "@/lib/db/schema";

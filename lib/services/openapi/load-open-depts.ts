@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, inArray, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db";
 import { departments } from "@/lib/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db";
 import { roomAllowedUsers, rooms, settings } from "@/lib/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db";
 import { openApiCredentials, openApiSubscriptions } from "@/lib/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { SessionAdmin } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/time";

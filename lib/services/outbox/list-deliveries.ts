@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, desc, eq, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { outbox } from "@/lib/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/env";
 
 // Avatar URLs are built from the configured public origin, never from the request's Host header (legacy defect 8).

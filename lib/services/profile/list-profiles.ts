@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, count, ilike, or, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";

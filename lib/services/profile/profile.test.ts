@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 import { avatars, users } from "@/lib/db/schema";
 import { useTestDb } from "@/lib/db/testing";
 import { decodeBmp } from "@/lib/images/decode-bmp";
-import { encodeBmp } from "@/lib/images/bmp-fixture";
+import { encodeBmp } from "@/lib/images/testing/bmp-fixture";
 import { updateProfileSchema } from "@/lib/validation/profile";
 import { getAvatar } from "./get-avatar";
 import { getProfile } from "./get-profile";

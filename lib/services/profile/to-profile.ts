@@ -1,3 +1,4 @@
+import "server-only";
 import type { users } from "@/lib/db/schema";
 
 /** The legacy Profile fields (without the envelope) of one user row. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
@@ -41,6 +42,3 @@ export async function hitRateLimit(key: string, limit: number, windowMs: number)
   const started = new Date(row.window_started_at);
   return { hits: Number(row.hits), allowed: Number(row.hits) <= limit, resetAt: new Date(started.getTime() + windowMs) };
 }
-
-// Kept for the importers of this module; the helper lives with the database code.
-export { rowsOf };

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { hitRateLimit } from "./hit-rate-limit";
 import { pruneRateLimits } from "./prune-rate-limits";
-import { readRateLimit } from "./read-rate-limit";
+import { readRateLimit } from "./testing/read-rate-limit";
 
 describe("rate limits in the database", () => {
   useTestDb();

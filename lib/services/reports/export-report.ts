@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gte, lt } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { SessionAdmin } from "@/lib/auth/session";

@@ -1,6 +1,7 @@
+import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, pgErrorCode, type Tx } from "@/lib/db";
-import { appointments, rooms, STATUS, users } from "@/lib/db/schema";
+import { appointments, rooms, settings, STATUS, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { CHECK_INFO } from "@/lib/services/booking/check-info";
 import { isWithinOpenHours } from "@/lib/services/booking/is-within-open-hours";
@@ -105,10 +106,14 @@ async function approveOne(tx: Tx, id: number, roomId: number, checker: Checker, 
       openMinute: rooms.openMinute,
       closeMinute: rooms.closeMinute,
       building: rooms.building,
+      // The campus hours in the same statement (not one more read per approved id).
+      campusOpen: settings.openMinute,
+      campusClose: settings.closeMinute,
     })
     .from(appointments)
     .innerJoin(users, eq(users.id, appointments.userId))
     .innerJoin(rooms, eq(rooms.id, appointments.roomId))
+    .innerJoin(settings, eq(settings.id, 1))
     .where(eq(appointments.id, id))
     .for("update", { of: appointments });
   const none: number[] = [];
@@ -137,7 +142,7 @@ async function approveOne(tx: Tx, id: number, roomId: number, checker: Checker, 
     return reject("room-closed", info, `被退回\n审核信息：${info}`);
   }
   const duration = Math.round((b.endsAt.getTime() - b.startsAt.getTime()) / 60_000);
-  if (!isWithinOpenHours(b.startsAt, duration, roomOpenHours(b, await getSettings(tx)))) {
+  if (!isWithinOpenHours(b.startsAt, duration, roomOpenHours(b, { openMinute: b.campusOpen, closeMinute: b.campusClose }))) {
     const info = CHECK_INFO.rejected(checker.name, "预约的时间段为会议室非开放时间段");
     return reject("outside-hours", info, `被退回\n审核信息：${info}`);
   }

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, count, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, rooms, STATUS, users } from "@/lib/db/schema";

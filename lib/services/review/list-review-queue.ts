@@ -1,3 +1,4 @@
+import "server-only";
 import { aliasedTable, and, asc, count, eq, gt, gte, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { SessionAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { campusConfig, campusEnabled } from "@/lib/clients/campus/config";
 import { platformDate } from "@/lib/clients/campus/read";

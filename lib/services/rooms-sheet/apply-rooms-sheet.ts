@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { getDb, pgErrorCode } from "@/lib/db";
 import { roomUploads, rooms } from "@/lib/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { getDb } from "@/lib/db";

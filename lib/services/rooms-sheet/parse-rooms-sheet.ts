@@ -1,3 +1,4 @@
+import "server-only";
 import ExcelJS from "exceljs";
 import type { z } from "zod";
 import { availableSchema, placeSchema, roomSizeSchema, type RoomInput } from "@/lib/validation/room";

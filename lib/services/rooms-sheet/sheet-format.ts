@@ -1,5 +1,7 @@
 // The legacy room spreadsheet layout (legacy-behaviour §6.11): clients keep their filled-in templates. Columns D–G
 // (room facts) are new: a sheet without them (an old template) leaves the facts of its rooms unchanged.
+import "server-only";
+
 export const SHEET_NAME = "会议室";
 export const HEADERS = ["会议室地点", "可容纳人数(单位：人)", "是否开放(0关闭,1开放,不填默认开放)"] as const;
 export const FACT_HEADERS = ["楼宇", "楼层", "设备(用、分隔)", "介绍"] as const;

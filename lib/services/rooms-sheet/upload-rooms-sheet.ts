@@ -1,3 +1,4 @@
+import "server-only";
 import path from "node:path";
 import { getDb } from "@/lib/db";
 import { roomUploads } from "@/lib/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { inflateRawSync } from "node:zlib";
 
 // An .xlsx is a zip. Before a spreadsheet library inflates it all in memory, every entry is inflated here with a

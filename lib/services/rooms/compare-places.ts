@@ -2,6 +2,8 @@
 // (ASCII letters, digits) before Han, digits character by character (逸夫楼1001 < 逸夫楼101), lowercase before
 // uppercase as the last tie-break. ICU's zh collation puts Han first, so characters are compared one by one here:
 // by class first (non-Han before Han), then by the zh collator ignoring case, then by the full collator.
+import "server-only";
+
 const primary = new Intl.Collator("zh", { sensitivity: "base" });
 const full = new Intl.Collator("zh", { caseFirst: "lower" });
 const HAN = /\p{Script=Han}/u;

@@ -1,8 +1,10 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { appointments, rooms, STATUS, users } from "@/lib/db/schema";
 import { useTestDb } from "@/lib/db/testing";
 import { atLocalMinute, parseLocalDate } from "@/lib/time";
+import { assertBookable } from "@/lib/services/booking/assert-bookable";
 import { getRoomAvailability } from "./get-room-availability";
 
 useTestDb();
@@ -95,6 +97,41 @@ describe("getRoomAvailability", () => {
     expect(late.rooms[0].problem).toBe("closed");
     const shut = await getRoomAvailability({ roomId: closed.id, date: "2030-03-05", duration: 30, size: 0, start: "12:00" }, now);
     expect(shut.rooms[0].problem).toBe("room");
+  });
+
+  it("uses each room's own hours, the same rule as submission (timeline, slot answer, search windows)", async () => {
+    const { big, small, mine } = await seed();
+    const db = await getDb();
+    // A101 is bookable 09:00–12:00 only (Open API beginTime/endTime); the campus stays 08:00–22:00.
+    await db.update(rooms).set({ openMinute: 540, closeMinute: 720 }).where(eq(rooms.id, big.id));
+    await db.delete(appointments).where(eq(appointments.roomId, big.id));
+    const [u] = await db.insert(users).values({ userid: `own-hours-${run}`, name: "U" }).returning();
+
+    const one = await getRoomAvailability({ roomId: big.id, date: "2030-03-05", duration: 60, size: 0, start: "14:00" }, now);
+    expect([one.opensAt, one.closesAt, one.openMinute, one.closeMinute]).toEqual([at(540), at(720), 540, 720]);
+    const r = one.rooms[0];
+    expect([r.opensAt, r.closesAt]).toEqual([at(540), at(720)]);
+    expect(r.windows).toEqual([{ start: at(540), end: at(720) }]);
+    expect(r.slotFree).toBe(false);
+    expect(r.problem).toBe("closed");
+    expect(r.nearest).toBe(at(660));
+    const inside = await getRoomAvailability({ roomId: big.id, date: "2030-03-05", duration: 60, size: 0, start: "10:00" }, now);
+    expect(inside.rooms[0].slotFree).toBe(true);
+    // Submission answers the same: 14:00 is outside the room's hours (3003), 10:00 is bookable.
+    const submit = (minute: number) =>
+      db.transaction((tx) => assertBookable(tx, { userId: u.id, roomId: big.id, start: new Date(at(minute)), duration: 60, size: 2 }, now));
+    await expect(submit(840)).rejects.toMatchObject({ code: 3003 });
+    await expect(submit(600)).resolves.toMatchObject({ id: big.id });
+
+    // A search keeps the campus hours on top and each room's own per room; a room whose hours cannot hold the
+    // duration is not offered.
+    const search = await getRoomAvailability({ roomId: 0, date: "2030-03-05", duration: 60, size: 0, start: "14:00" }, now);
+    expect([search.opensAt, search.closesAt]).toEqual([at(480), at(1320)]);
+    const a = search.rooms.find((x) => x.id === big.id)!;
+    expect([a.opensAt, a.closesAt, a.slotFree, a.problem]).toEqual([at(540), at(720), false, "closed"]);
+    expect(search.rooms.find((x) => x.id === small.id)!.slotFree).toBe(true);
+    const long = await getRoomAvailability({ roomId: 0, date: "2030-03-05", duration: 240, size: 0 }, now);
+    expect(mine(long.rooms).map((x) => x.id)).toEqual([small.id]);
   });
 
   it("refuses an unknown room or an impossible date with 4002", async () => {

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, count, desc, ilike, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { loadOpenRooms } from "@/lib/services/openapi/load-open-rooms";
 

@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
+import "server-only";
 import { getDb } from "@/lib/db";
-import { rooms } from "@/lib/db/schema";
-import { comparePlaces } from "./compare-places";
+import { currentOpenRooms } from "./open-rooms-cache";
 
 export interface RoomSummary {
   id: number;
@@ -10,12 +9,8 @@ export interface RoomSummary {
   available: boolean;
 }
 
-/** Rooms open for booking, in the legacy Chinese order of their place. */
+/** Rooms open for booking, in the legacy Chinese order of their place (the per-process copy, checked per call). */
 export async function listOpenRooms(): Promise<RoomSummary[]> {
-  const db = await getDb();
-  const rows = await db
-    .select({ id: rooms.id, place: rooms.place, size: rooms.size, available: rooms.available })
-    .from(rooms)
-    .where(eq(rooms.available, true));
-  return rows.sort((a, b) => comparePlaces(a.place, b.place));
+  const open = await currentOpenRooms(await getDb());
+  return open.map((r) => ({ id: r.id, place: r.place, size: r.size, available: r.available }));
 }

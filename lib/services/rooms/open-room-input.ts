@@ -1,3 +1,4 @@
+import "server-only";
 import { and, inArray, isNull } from "drizzle-orm";
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/lib/db";

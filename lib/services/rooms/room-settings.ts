@@ -1,3 +1,4 @@
+import "server-only";
 import { arrayOverlaps, eq, sql } from "drizzle-orm";
 import type { SessionAdmin } from "@/lib/auth/session";
 import { getDb, type Db, type Tx } from "@/lib/db";
@@ -6,7 +7,7 @@ import { badInput } from "@/lib/errors";
 import { requireSuper } from "@/lib/services/admins/admin-guards";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import type { RoomSettingsInput } from "@/lib/validation/room-facts";
-import { BASE_EQUIPMENT } from "./equipment";
+import { BASE_EQUIPMENT } from "@/lib/domain/equipment";
 
 export interface RoomSettings {
   checkInBeforeMinutes: number;

@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, pgErrorCode } from "@/lib/db";
 import { useTestDb } from "@/lib/db/testing";
@@ -48,6 +49,32 @@ describe("room search", () => {
     await db.delete(rooms);
   });
 
+  it("sees room changes made by anyone at once (the cached open rooms follow the rooms' change counter)", async () => {
+    const user = await makeUser();
+    const a = await makeRoom({ place: "C-a", size: 10 });
+    const date = dayFromToday(3).getTime();
+    const search = () => searchRooms({ roomId: 0, date, time: at(0, 10).getTime(), duration: 60, size: 0 }).then((r) => r.map((x) => x.place));
+    expect(await search()).toEqual(["C-a"]);
+    const db = await getDb();
+    // Plain SQL, as another process or the Open API would write it: closed, renamed, resized, a new room.
+    await db.update(rooms).set({ available: false }).where(eq(rooms.id, a.id));
+    expect(await search()).toEqual([]);
+    await db.update(rooms).set({ available: true, place: "C-b" }).where(eq(rooms.id, a.id));
+    await makeRoom({ place: "C-0", size: 10 });
+    expect(await search()).toEqual(["C-0", "C-b"]);
+    expect((await listOpenRooms()).map((r) => r.place)).toEqual(["C-0", "C-b"]);
+    await db.update(rooms).set({ size: 5 }).where(eq(rooms.id, a.id));
+    expect(await searchRooms({ roomId: 0, date, time: at(0, 10).getTime(), duration: 60, size: 8 }).then((r) => r.map((x) => x.place))).toEqual(["C-0"]);
+    // Bookings are never cached: an approved one takes the room out of that slot immediately.
+    await makeBooking({ roomId: a.id, userId: user.id, start: at(3, 10), minutes: 60, status: STATUS.APPROVED });
+    expect(await search()).toEqual(["C-0"]);
+    // A closed room is a valid question (no answer), an unknown one an error.
+    await db.update(rooms).set({ available: false }).where(eq(rooms.id, a.id));
+    expect(await searchRooms({ roomId: a.id, date, time: 0, duration: 60, size: 0 })).toEqual([]);
+    await db.delete(appointments);
+    await db.delete(rooms);
+  });
+
   it("names an unknown room id (4002) and treats 0 as every room", async () => {
     const err = await searchRooms({ roomId: 999999, date: dayFromToday(2).getTime(), time: 0, duration: 60, size: 0 }).catch((e) => e);
     expect(err).toBeInstanceOf(AppError);
@@ -86,6 +113,14 @@ describe("any-slot search against a brute-force oracle on random data", () => {
     const user = await makeUser();
     const roomList = [];
     for (let i = 0; i < 7; i++) roomList.push(await makeRoom({ place: `O-${i}`, size: rnd.int(5, 60), available: rnd.next() > 0.15 }));
+    // Two more rooms with bookable hours of their own (Open API beginTime/endTime).
+    const ownHours = new Map<number, { open: number; close: number }>();
+    for (const [i, open, close] of [[7, 9 * 60, 17 * 60], [8, 0, 1440]]) {
+      const room = await makeRoom({ place: `O-${i}`, size: 30 });
+      await db.update(rooms).set({ openMinute: open, closeMinute: close }).where(eq(rooms.id, room.id));
+      ownHours.set(room.id, { open, close });
+      roomList.push({ ...room, openMinute: open, closeMinute: close });
+    }
 
     for (let iter = 0; iter < 60; iter++) {
       const dayOffset = 2 + iter;
@@ -137,7 +172,8 @@ describe("any-slot search against a brute-force oracle on random data", () => {
       for (const room of roomList) {
         if (!room.available || room.size < size || (roomId !== 0 && room.id !== roomId)) continue;
         let ok = false;
-        for (let m = open; m + duration <= close && !ok; m++) {
+        const h = ownHours.get(room.id) ?? { open, close };
+        for (let m = h.open; m + duration <= h.close && !ok; m++) {
           const s = atLocalMinute(day, m).getTime();
           const e = s + duration * 60_000;
           if (s <= nowJitter.getTime()) continue;
@@ -148,6 +184,24 @@ describe("any-slot search against a brute-force oracle on random data", () => {
       expect(got, `case ${iter}: open ${open}-${close}, duration ${duration}, size ${size}, roomId ${roomId}, now ${nowJitter.toISOString()}`).toEqual(
         expected.sort((a, b) => a - b),
       );
+
+      // The exact slot at a random minute of that day, against the same brute force (rooms with hours of their own
+      // included: their fit is computed once per distinct pair of hours).
+      const slotMinute = rnd.int(0, 1439);
+      const slotStart = atLocalMinute(day, slotMinute).getTime();
+      const slotDuration = rnd.pick([1, 15, 30, 60, 120, 240]);
+      const slot = (await searchRooms({ roomId, date: day.getTime() + rnd.int(0, 86_399_999), time: slotStart, duration: slotDuration, size }, nowJitter))
+        .map((r) => r.id)
+        .sort((a, b) => a - b);
+      const slotExpected = roomList
+        .filter((room) => room.available && room.size >= size && (roomId === 0 || room.id === roomId))
+        .filter((room) => {
+          const h = ownHours.get(room.id) ?? { open, close };
+          const e = slotStart + slotDuration * 60_000;
+          return slotStart > nowJitter.getTime() && slotMinute >= h.open && slotMinute + slotDuration <= h.close && isFree(room.id, slotStart, e);
+        })
+        .map((r) => r.id);
+      expect(slot, `slot case ${iter}: ${slotMinute}+${slotDuration}, open ${open}-${close}, size ${size}, roomId ${roomId}`).toEqual(slotExpected.sort((a, b) => a - b));
     }
-  });
+  }, 240_000); // 60 random days of inserts: slow only when the machine is shared
 });

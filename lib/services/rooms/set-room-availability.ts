@@ -1,3 +1,4 @@
+import "server-only";
 import type { SessionAdmin } from "@/lib/auth/session";
 import type { SetRoomAvailabilityInput } from "@/lib/validation/room";
 import { editRoom } from "./edit-room";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { rooms } from "@/lib/db/schema";
 
 /** Legacy Room JSON. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb, pgErrorCode } from "@/lib/db";
 import { rooms } from "@/lib/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gt, gte, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, appointmentSeries, STATUS } from "@/lib/db/schema";

@@ -1,7 +1,8 @@
+import "server-only";
 import { badInput } from "@/lib/errors";
+import { SERIES_RULES } from "@/lib/validation/series";
 import { addDays } from "@/lib/zoned-time";
 
-export const SERIES_RULES = ["daily", "weekly", "biweekly", "weekdays", "dates"] as const;
 export type SeriesRule = (typeof SERIES_RULES)[number];
 
 export interface SeriesPattern {

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, appointmentSeries, rooms, users } from "@/lib/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type Tx } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
 import { assertBookable } from "@/lib/services/booking/assert-bookable";
@@ -6,6 +7,7 @@ import { localToEpoch } from "@/lib/zoned-time";
 import { zone } from "@/lib/time";
 import { expandSeries, type SeriesCaps, type SeriesPattern } from "./expand-series";
 import { getSeriesCaps } from "./series-caps";
+import { labelsOf } from "@/lib/services/calendar/academic-calendar";
 
 export interface SeriesRequest extends SeriesPattern {
   userId: number;
@@ -32,6 +34,9 @@ export interface OccurrencePreview {
   pending: number;
   /** The rule's own message when it cannot be booked. */
   reason: string | null;
+  /** Teaching week in the term holding the date (`第8周` shows beside it), and a holiday's name, if any. */
+  week: number | null;
+  holiday: string | null;
 }
 
 /** The state of one occurrence as the submission rule (assertBookable) answers it: every rule that refuses a booking shows here. */
@@ -72,6 +77,12 @@ export async function previewSeries(r: SeriesRequest, now = new Date(), caps?: S
     for (const { date, at } of starts) out.push(await previewOne(tx, r, date, at, now));
     return out;
   });
+  const labels = await labelsOf(dates, db);
+  for (const o of occurrences) {
+    const l = labels.get(o.date);
+    o.week = l?.week ?? null;
+    o.holiday = l?.holiday ?? null;
+  }
   return { occurrences, caps: c };
 }
 
@@ -83,8 +94,8 @@ async function previewOne(tx: Tx, r: SeriesRequest, date: string, at: number, no
   } catch (e) {
     if (!isAppError(e)) throw e;
     if (refusesEveryDate(e)) throw e;
-    return { date, start: at, end: end.getTime(), state: stateOfRefusal(e), pending: 0, reason: e.message };
+    return { date, start: at, end: end.getTime(), state: stateOfRefusal(e), pending: 0, reason: e.message, week: null, holiday: null };
   }
   const pending = (await countPendingOverlaps([r.roomId], start, end, tx)).get(r.roomId) ?? 0;
-  return { date, start: at, end: end.getTime(), state: pending > 0 ? "pending" : "free", pending, reason: null };
+  return { date, start: at, end: end.getTime(), state: pending > 0 ? "pending" : "free", pending, reason: null, week: null, holiday: null };
 }

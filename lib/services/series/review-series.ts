@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, appointmentSeries, STATUS, users } from "@/lib/db/schema";

@@ -9,6 +9,9 @@ import { addDays } from "@/lib/zoned-time";
 import { cancelSeries } from "./cancel-series";
 import { expandSeries } from "./expand-series";
 import { getSeries } from "./get-series";
+import { getSeriesCaps, updateSeriesCaps } from "./series-caps";
+import { removeCalendarItem, saveHoliday, saveTerm } from "@/lib/services/calendar/academic-calendar";
+import { seriesSettingsSchema } from "@/lib/validation/series-settings";
 import { previewSeries } from "./preview-series";
 import { reviewSeries } from "./review-series";
 import { submitSeries } from "./submit-series";
@@ -115,5 +118,66 @@ describe("booking a series", () => {
     expect((await previewSeries({ ...base, start: "07:00" })).occurrences.map((o) => o.state)).toEqual(["outside-hours", "outside-hours"]);
     const db = await getDb();
     expect(await db.select().from(appointments).where(eq(appointments.roomId, room.id))).toEqual([]);
+  });
+
+  it("the admin's caps: changed by a super admin only, checked field by field, audited, and in force for the next preview", async () => {
+    const SUPER = { id: 1, username: "admin", privileged: true };
+    const PLAIN = { id: 2, username: "helper", privileged: false };
+    await setHours(8 * 60, 22 * 60, { autoReview: false });
+    expect(await getSeriesCaps()).toEqual({ maxWeeks: 16, maxOccurrences: 100 });
+
+    // The endpoint's schema names the field of a bad value (the 4002 the route answers with).
+    const bad = (input: Record<string, unknown>) => {
+      const r = seriesSettingsSchema.safeParse(input);
+      return r.success ? null : r.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
+    };
+    expect(bad({ seriesMaxWeeks: "0", seriesMaxOccurrences: "100" })).toEqual(["seriesMaxWeeks: 不能小于1"]);
+    expect(bad({ seriesMaxWeeks: "16", seriesMaxOccurrences: "501" })).toEqual(["seriesMaxOccurrences: 不能大于500"]);
+    expect(bad({ seriesMaxWeeks: "1.5", seriesMaxOccurrences: "10" })).toEqual(["seriesMaxWeeks: 必须是整数"]);
+    expect(bad({ seriesMaxWeeks: "", seriesMaxOccurrences: "abc" })).toHaveLength(2);
+    expect(seriesSettingsSchema.parse({ seriesMaxWeeks: "4", seriesMaxOccurrences: "3" })).toEqual({ seriesMaxWeeks: 4, seriesMaxOccurrences: 3 });
+
+    await expect(updateSeriesCaps(PLAIN, { seriesMaxWeeks: 4, seriesMaxOccurrences: 3 })).rejects.toMatchObject({ code: 1006 });
+    await expect(updateSeriesCaps(null, { seriesMaxWeeks: 4, seriesMaxOccurrences: 3 })).rejects.toMatchObject({ code: 1005 });
+    expect(await updateSeriesCaps(SUPER, { seriesMaxWeeks: 4, seriesMaxOccurrences: 3 })).toEqual({ maxWeeks: 4, maxOccurrences: 3 });
+
+    const db = await getDb();
+    const [audit] = await db.select().from(auditLog).where(eq(auditLog.action, "settings.series_changed")).orderBy(desc(auditLog.id)).limit(1);
+    expect(audit).toMatchObject({ actorKind: "admin", objectKind: "settings", objectId: "1" });
+    expect(audit.before).toEqual({ seriesMaxWeeks: 16, seriesMaxOccurrences: 100 });
+    expect(audit.after).toEqual({ seriesMaxWeeks: 4, seriesMaxOccurrences: 3 });
+
+    // In force at once: four dates are one too many, five weeks too far.
+    const me = await makeUser();
+    const room = await makeRoom({ size: 10 });
+    const first = formatDate(dayFromToday(2));
+    const req = { userId: me.id, roomId: room.id, rule: "weekly" as const, firstDate: first, start: "10:00", duration: 60, size: 2 };
+    expect((await previewSeries({ ...req, count: 3 })).occurrences).toHaveLength(3);
+    await expect(previewSeries({ ...req, count: 4 })).rejects.toMatchObject({ code: 4002, field: "count" });
+    await expect(previewSeries({ ...req, rule: "daily", untilDate: addDays(first, 28) })).rejects.toMatchObject({ code: 4002, field: "untilDate" });
+
+    await updateSeriesCaps(SUPER, { seriesMaxWeeks: 16, seriesMaxOccurrences: 100 });
+  });
+
+  it("the preview names each date's teaching week and holiday (第N周 beside the date)", async () => {
+    const SUPER = { id: 1, username: "admin", privileged: true };
+    await setHours(8 * 60, 22 * 60, { autoReview: false });
+    const me = await makeUser();
+    const room = await makeRoom({ size: 10 });
+    const first = formatDate(dayFromToday(2));
+    const req = { userId: me.id, roomId: room.id, rule: "weekly" as const, firstDate: first, count: 4, start: "10:00", duration: 60, size: 2 };
+    expect((await previewSeries(req)).occurrences.map((o) => [o.week, o.holiday])).toEqual(Array(4).fill([null, null]));
+
+    // A two-week term beginning on the first date, and a holiday on the second date.
+    const term = await saveTerm(SUPER, { name: `预览学期${me.id}`, firstDay: first, weeks: 2 });
+    await saveHoliday(SUPER, { name: "运动会", firstDay: addDays(first, 7), lastDay: addDays(first, 7) });
+    const labelled = (await previewSeries(req)).occurrences;
+    expect(labelled.map((o) => [o.date, o.week, o.holiday])).toEqual([
+      [first, 1, null],
+      [addDays(first, 7), 2, "运动会"],
+      [addDays(first, 14), null, null],
+      [addDays(first, 21), null, null],
+    ]);
+    await removeCalendarItem(SUPER, "term", term.id);
   });
 });

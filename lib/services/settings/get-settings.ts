@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/lib/db";
 import { settings } from "@/lib/db/schema";

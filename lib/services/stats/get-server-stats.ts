@@ -1,3 +1,4 @@
+import "server-only";
 import { count, gte } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { appointments, users } from "@/lib/db/schema";

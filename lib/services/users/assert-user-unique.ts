@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db";
 import { departments, users } from "@/lib/db/schema";

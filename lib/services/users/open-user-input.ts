@@ -1,3 +1,4 @@
+import "server-only";
 import { roleForUserid } from "@/lib/services/auth/provision-wecom-user";
 
 /** The writable user fields of the Open API (validated by the route's schema). */

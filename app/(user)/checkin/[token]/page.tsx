@@ -10,7 +10,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/locale";
 import { getCheckInView } from "@/lib/services/checkin/check-in";
-import { whereLabel } from "@/lib/services/rooms/where-label";
+import { whereLabel } from "@/lib/domain/where-label";
 import { zone } from "@/lib/time";
 import { hhmmIn } from "@/lib/zoned-time";
 

@@ -9,7 +9,8 @@ import { getSessionUser } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/locale";
 import { countMyBookings } from "@/lib/services/booking/count-my-bookings";
 import { countUpcoming, listMyBookings, type MyBookingsTab } from "@/lib/services/booking/list-my-bookings";
-import { zone } from "@/lib/time";
+import { formatDate, zone } from "@/lib/time";
+import { labelsOf } from "@/lib/services/calendar/academic-calendar";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "我的预约" };
@@ -26,6 +27,7 @@ export default async function MyBookingsPage({ searchParams }: { searchParams: P
     { key: "upcoming", href: "/my/bookings", label: t("tabUpcoming"), n: upcomingCount },
     ...STATUS_TABS.map((s) => ({ key: s as MyBookingsTab, href: `/my/bookings?status=${s}`, label: t(STATUS_META[s].key), n: counts[s] })),
   ];
+  const labels = await labelsOf(list.map((b) => formatDate(b.startsAt)));
   const when = new Intl.DateTimeFormat(locale, { month: "numeric", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone() });
   const time = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone() });
 
@@ -67,6 +69,7 @@ export default async function MyBookingsPage({ searchParams }: { searchParams: P
                     <p className="truncate font-semibold">{b.place}</p>
                     <p className="mt-0.5 text-sm tabular-nums text-slate-700">
                       {when.format(b.startsAt)}–{time.format(b.endsAt)}
+                      {labels.get(formatDate(b.startsAt))?.week ? <span className="ml-1.5 text-xs text-slate-600">{t("teachingWeek", { n: labels.get(formatDate(b.startsAt))!.week! })}</span> : null}
                     </p>
                   </div>
                   <StatusBadge status={b.status} label={t(STATUS_META[b.status].key)} />

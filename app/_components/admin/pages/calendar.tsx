@@ -14,7 +14,7 @@ export function CalendarPage() {
   const qc = useQueryClient();
   const toast = useToast();
   const cal = useAcademicCalendar();
-  const [term, setTerm] = useState({ name: "", firstDay: "", weeks: "18" });
+  const [term, setTerm] = useState<{ id?: number; name: string; firstDay: string; weeks: string }>({ name: "", firstDay: "", weeks: "18" });
   const [holiday, setHoliday] = useState({ name: "", firstDay: "", lastDay: "" });
   const [period, setPeriod] = useState({ name: "", start: "", end: "" });
   const [errors, setErrors] = useState<Record<string, string | null>>({});
@@ -61,14 +61,20 @@ export function CalendarPage() {
                 <span>
                   <span className="font-medium">{t.name}</span> · {t.firstDay} 起 {t.weeks} 周（至 {t.lastDay}）
                 </span>
-                <Button size="sm" variant="ghost" onClick={() => remove.mutate({ kind: "term", id: t.id })} aria-label={`删除学期 ${t.name}`}>
-                  删除
-                </Button>
+                <span className="flex shrink-0 gap-1">
+                  <Button size="sm" variant="ghost" onClick={() => setTerm({ id: t.id, name: t.name, firstDay: t.firstDay, weeks: String(t.weeks) })} aria-label={`修改学期 ${t.name}`}>
+                    修改
+                  </Button>
+                  <Button size="sm" variant="ghost" onClick={() => remove.mutate({ kind: "term", id: t.id })} aria-label={`删除学期 ${t.name}`}>
+                    删除
+                  </Button>
+                </span>
               </li>
             ))}
           </ul>
           <form
             className="mt-3 grid gap-3 sm:grid-cols-[1fr_10rem_5rem_auto] sm:items-end"
+            aria-label={term.id !== undefined ? "修改学期" : "添加学期"}
             onSubmit={(e) => {
               e.preventDefault();
               addTerm.mutate(term);
@@ -83,10 +89,16 @@ export function CalendarPage() {
             <Field label="周数" htmlFor="term-weeks">
               <input id="term-weeks" type="number" min={1} max={40} className={inputClass} value={term.weeks} onChange={(e) => setTerm({ ...term, weeks: e.target.value })} />
             </Field>
-            <Button type="submit" variant="primary" disabled={addTerm.isPending}>
-              添加
-            </Button>
+            <span className="flex gap-2">
+              {term.id !== undefined && (
+                <Button onClick={() => setTerm({ name: "", firstDay: "", weeks: "18" })}>取消</Button>
+              )}
+              <Button type="submit" variant="primary" disabled={addTerm.isPending}>
+                {term.id !== undefined ? "保存学期" : "添加"}
+              </Button>
+            </span>
           </form>
+          {term.id !== undefined && <p className="mt-2 text-sm text-slate-600">正在修改学期“{data?.terms.find((t) => t.id === term.id)?.name ?? term.name}”，保存后日期旁的教学周随之改变。</p>}
           {err("term")}
         </Card>
 

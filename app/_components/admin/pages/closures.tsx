@@ -9,7 +9,7 @@ import { errorText, postForm } from "../../data/client";
 import { keys } from "../../data/keys";
 import { useClosures } from "../../data/use-closures";
 import { useGridBuildings } from "../../data/use-grid";
-import { useEveryRoom } from "../../data/use-rooms";
+import { RoomPicker, type RoomChoice } from "../room-picker";
 
 // Closures: a room, a building or every room closed for a stretch (维修, 考试周, 假期), once or every week. Creating
 // one first lists the pending and approved bookings it hits; the admin may cancel them all with one reason.
@@ -32,7 +32,7 @@ export function ClosuresPage() {
   const toast = useToast();
   const qc = useQueryClient();
   const list = useClosures();
-  const rooms = useEveryRoom();
+  const [room, setRoom] = useState<RoomChoice | null>(null);
   const meta = useGridBuildings();
   const buildings = (meta.data?.buildings ?? []).filter(Boolean);
   const [draft, setDraft] = useState<Draft>({ scope: "room", roomId: "", building: "", start: "", end: "", reason: "", repeatWeekly: false, repeatUntil: "" });
@@ -121,16 +121,9 @@ export function ClosuresPage() {
           </fieldset>
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             {draft.scope === "room" && (
-              <Field label="会议室" htmlFor="cl-room">
-                <select id="cl-room" className={inputClass} value={draft.roomId} onChange={(e) => set("roomId", e.target.value)}>
-                  <option value="">请选择</option>
-                  {rooms.data?.rooms.map((r) => (
-                    <option key={r.roomId} value={r.roomId}>
-                      {r.place}
-                    </option>
-                  ))}
-                </select>
-              </Field>
+              <div className="sm:col-span-2">
+                <RoomPicker id="cl-room" value={room} onChange={(r) => { setRoom(r); set("roomId", String(r.id)); }} />
+              </div>
             )}
             {draft.scope === "building" && (
               <Field label="楼宇" htmlFor="cl-building">

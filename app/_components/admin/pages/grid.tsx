@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import type { GridBooking, GridRoom } from "@/lib/types/api";
-import { BASE_EQUIPMENT } from "@/lib/services/rooms/equipment";
+import { BASE_EQUIPMENT } from "@/lib/domain/equipment";
 import { Button, Card, EmptyState, ErrorState, Field, inputClass, PageHeader } from "../../ui/kit";
 import { Pagination } from "../../ui/pagination";
 import { usePaging } from "../../ui/use-paging";
@@ -143,7 +143,7 @@ export function GridPage() {
           <Pagination {...pagerProps(data.total)} />
         </section>
       )}
-      {detail && data && <BookingDetail booking={detail.booking} room={detail.room} rooms={data.rooms} onClose={() => setDetail(null)} />}
+      {detail && data && <BookingDetail booking={detail.booking} room={detail.room} onClose={() => setDetail(null)} />}
       {booking && <BookOnBehalf sel={booking} onClose={() => setBooking(null)} />}
     </>
   );

@@ -1,7 +1,7 @@
 "use client";
 import "@/lib/validation/zod-client"; // before any schema is used: no eval probe under the CSP
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { settingsFormSchema, MAX_CLEAN_INTERVAL_DAYS, MAX_REVIEW_INTERVAL_MINUTES } from "@/lib/validation/settings";
 import { Button, Card, ErrorState, Field, inputClass, PageHeader, Switch } from "../../ui/kit";
 import { useToast } from "../../ui/toast";
@@ -12,6 +12,7 @@ import { fieldErrors } from "../form-errors";
 import { pad2 } from "../status";
 import type { ServerProperties } from "@/lib/types/api";
 import { RoomSettingsCard } from "./room-settings";
+import { SeriesSettingsCard } from "./series-settings";
 
 interface Draft {
   open: string;
@@ -45,11 +46,10 @@ export function SettingsPage() {
   const qc = useQueryClient();
   const toast = useToast();
   const props = useServerProperties();
-  const [draft, setDraft] = useState<Draft | null>(null);
+  // The form: the admin's edits, or (none yet, or reset) the saved values.
+  const [edited, setDraft] = useState<Draft | null>(null);
+  const draft = edited ?? (props.data ? toDraft(props.data) : null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  useEffect(() => {
-    if (props.data && !draft) setDraft(toDraft(props.data));
-  }, [props.data, draft]);
 
   const save = useMutation({
     mutationFn: (input: ReturnType<typeof toInput>) => postForm<{ errmsg: string }>("/server/properties", input),
@@ -151,7 +151,8 @@ export function SettingsPage() {
           </Button>
         </div>
       </form>
-      <div className="mt-6">
+      <div className="mt-6 space-y-4">
+        <SeriesSettingsCard />
         <RoomSettingsCard />
       </div>
     </>

@@ -33,7 +33,7 @@ export function UsersPage({ privileged }: { privileged: boolean }) {
   const q = useDebounced(search.trim(), 300);
   const { page, size, setPage, pagerProps } = usePaging();
   const [promote, setPromote] = useState<0 | 1 | null>(null);
-  useEffect(() => setPage(1), [q]);
+  useEffect(() => setPage(1), [q, setPage]);
 
   const list = useUsers(q, page, size);
   const rows = list.data?.data ?? [];
@@ -153,7 +153,6 @@ export function UsersPage({ privileged }: { privileged: boolean }) {
                   <td className="px-4 py-2.5">
                     <div className="flex items-center gap-2.5">
                       {u.avatar ? (
-                        // eslint-disable-next-line @next/next/no-img-element
                         <img src={u.avatar} alt="" className="h-8 w-8 rounded-full bg-slate-100 object-cover" loading="lazy" referrerPolicy="no-referrer" />
                       ) : (
                         <span aria-hidden className="grid h-8 w-8 place-items-center rounded-full bg-slate-200 text-xs text-slate-600">

@@ -1,3 +1,4 @@
+import "server-only";
 import { CampusError } from "../errors";
 import { campusCall, campusFetch } from "../http";
 import { CAMPUS_PATHS as P } from "../paths";

@@ -1,3 +1,4 @@
+import "server-only";
 import { count, eq, max, sql } from "drizzle-orm";
 import sharp from "sharp";
 import type { SessionAdmin } from "@/lib/auth/session";

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, inArray } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/lib/db";
 import { roomPhotos } from "@/lib/db/schema";

@@ -10,7 +10,10 @@ import { STATUS_META, StatusBadge } from "@/app/_components/ui/status-badge";
 import { getSessionAdmin, getSessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/locale";
+import { STATUS } from "@/lib/db/schema";
 import { getAppointmentDetail } from "@/lib/services/booking/get-appointment-detail";
+import { labelsOf } from "@/lib/services/calendar/academic-calendar";
+import { getCheckInState } from "@/lib/services/checkin/get-check-in-state";
 import { formatDate, formatDateTimeSeconds, zone } from "@/lib/time";
 import { pageId } from "@/lib/validation/page-params";
 import { hhmmIn } from "@/lib/zoned-time";
@@ -44,7 +47,9 @@ export default async function BookingDetailPage({ params, searchParams }: Props)
       </div>
     );
   }
+  const checkIn = await getCheckInState(b.id);
   const tz = zone();
+  const label = (await labelsOf([formatDate(b.startsAt)])).get(formatDate(b.startsAt));
   const minutes = Math.round((b.endsAt.getTime() - b.startsAt.getTime()) / 60_000);
   const day = new Intl.DateTimeFormat(locale, { month: "long", day: "numeric", weekday: "short", timeZone: tz }).format(b.startsAt);
   // Each fact once: the status and the number are rows of the list (not repeated in the heading).
@@ -52,7 +57,7 @@ export default async function BookingDetailPage({ params, searchParams }: Props)
     [t("status"), <StatusBadge key="s" status={b.status} label={t(STATUS_META[b.status]?.key ?? "tabExpired")} />],
     [t("recordNo"), String(b.id)],
     [t("place"), b.place],
-    [t("startTime"), `${day} ${hhmmIn(b.startsAt, tz)}–${hhmmIn(b.endsAt, tz)}`],
+    [t("startTime"), `${day} ${hhmmIn(b.startsAt, tz)}–${hhmmIn(b.endsAt, tz)}${label?.week ? `（${t("teachingWeek", { n: label.week })}）` : ""}`],
     [t("duration"), t("minutes", { n: minutes })],
     [t("purpose"), b.purpose],
     [t("participants"), t("people", { n: b.participants })],
@@ -91,7 +96,7 @@ export default async function BookingDetailPage({ params, searchParams }: Props)
           </p>
         )}
         <div className="mt-3">
-          <BookingCheckIn id={b.id} status={b.status} />
+          <BookingCheckIn state={checkIn} live={b.status === STATUS.APPROVED || b.status === STATUS.PENDING} />
         </div>
         {b.queuePosition !== null && (
           <p data-testid="queue-position" className="mt-3 rounded-xl bg-warning-50 px-3 py-2 text-sm text-warning-900 ring-1 ring-warning-200">

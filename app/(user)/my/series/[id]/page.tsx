@@ -10,6 +10,7 @@ import { getSessionAdmin, getSessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/locale";
 import { getSeries } from "@/lib/services/series/get-series";
+import { labelsOf } from "@/lib/services/calendar/academic-calendar";
 import { formatDate, zone } from "@/lib/time";
 import { pageId } from "@/lib/validation/page-params";
 import { hhmmIn, minutesToHhmm } from "@/lib/zoned-time";
@@ -52,6 +53,8 @@ export default async function SeriesPage({ params, searchParams }: Props) {
     s.rule === "weekdays"
       ? t("ruleEveryWeekday", { days: s.weekdays.map((d) => weekdayNames[d - 1]).join("、") })
       : t(({ daily: "repeatDaily", weekly: "repeatWeekly", biweekly: "repeatBiweekly", dates: "repeatDates" } as const)[s.rule as "daily"] ?? "repeatDates");
+  const labels = await labelsOf(s.occurrences.map((o) => formatDate(o.startsAt)));
+  const weekOf = (at: Date) => labels.get(formatDate(at))?.week ?? null;
   const booked = s.occurrences.length;
   const active = s.occurrences.filter((o) => o.cancellable);
 
@@ -86,6 +89,7 @@ export default async function SeriesPage({ params, searchParams }: Props) {
               <div className="flex items-center justify-between gap-3">
                 <Link href={`/history/detail/${o.id}`} className={`text-sm tabular-nums text-slate-900 underline-offset-2 hover:underline ${focusRing}`}>
                   {dayFmt.format(o.startsAt)} {hhmmIn(o.startsAt, tz)}–{hhmmIn(o.endsAt, tz)}
+                  {weekOf(o.startsAt) !== null && <span className="ml-1.5 text-xs text-slate-600">{t("teachingWeek", { n: weekOf(o.startsAt)! })}</span>}
                 </Link>
                 <StatusBadge status={o.status} label={t(STATUS_META[o.status]?.key ?? "tabExpired")} />
               </div>

@@ -8,19 +8,22 @@ import { Dialog } from "../../../ui/dialog";
 import { useToast } from "../../../ui/toast";
 import { errorText, postForm } from "../../../data/client";
 import { keys } from "../../../data/keys";
+import { RoomPicker, type RoomChoice } from "../../room-picker";
 import { kindOf, ICON, STATUS_TEXT } from "./shared";
 
-export function BookingDetail({ booking: b, room, rooms, onClose }: { booking: GridBooking; room: GridRoom; rooms: GridRoom[]; onClose: () => void }) {
+export function BookingDetail({ booking: b, room, onClose }: { booking: GridBooking; room: GridRoom; onClose: () => void }) {
   const toast = useToast();
   const qc = useQueryClient();
   const [mode, setMode] = useState<"view" | "cancel" | "move">("view");
   const [reason, setReason] = useState("");
-  const [roomId, setRoomId] = useState(String(room.id));
+  const [roomId, setRoomId] = useState<RoomChoice>({ id: room.id, place: room.place, building: room.building, size: room.size });
   const [day, setDay] = useState(b.startsAt.slice(0, 10));
   const [start, setStart] = useState(b.startsAt.slice(11));
   const [end, setEnd] = useState(b.endsAt.slice(11));
   const [error, setError] = useState<string | null>(null);
-  const live = b.end > Date.now();
+  // Whether the booking has not ended, as of opening the dialog.
+  const [openedAt] = useState(Date.now);
+  const live = b.end > openedAt;
   const done = (msg: string) => {
     toast.success(msg);
     qc.invalidateQueries({ queryKey: keys.grid.all });
@@ -33,7 +36,7 @@ export function BookingDetail({ booking: b, room, rooms, onClose }: { booking: G
   });
   const minutes = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
   const move = useMutation({
-    mutationFn: () => postForm("/api/admin/bookings/move", { id: b.id, roomId, start: `${day}T${start}`, duration: minutes(end) - minutes(start) }),
+    mutationFn: () => postForm("/api/admin/bookings/move", { id: b.id, roomId: roomId.id, start: `${day}T${start}`, duration: minutes(end) - minutes(start) }),
     onSuccess: () => done("已调整，并已通知预约人原时间地点和新时间地点"),
     onError: (e) => setError(errorText(e)),
   });
@@ -124,16 +127,9 @@ export function BookingDetail({ booking: b, room, rooms, onClose }: { booking: G
       )}
       {mode === "move" && (
         <div className="mt-4 grid gap-3 sm:grid-cols-2">
-          <Field label="会议室" htmlFor="move-room">
-            <select id="move-room" className={inputClass} value={roomId} onChange={(e) => setRoomId(e.target.value)}>
-              {rooms.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.building ? `${r.building} · ` : ""}
-                  {r.place}（{r.size}人）
-                </option>
-              ))}
-            </select>
-          </Field>
+          <div className="sm:col-span-2">
+            <RoomPicker id="move-room" currentId={room.id} value={roomId} onChange={setRoomId} />
+          </div>
           <Field label="日期" htmlFor="move-day">
             <input id="move-day" type="date" className={inputClass} value={day} onChange={(e) => setDay(e.target.value)} />
           </Field>

@@ -1,6 +1,7 @@
 "use client";
 // The wide grid: rooms as rows grouped by building, time as columns; drag over free time to book.
 import { useMemo, useRef, useState } from "react";
+import { whereLabel } from "@/lib/domain/where-label";
 import type { BookingGrid, GridBooking, GridRoom } from "@/lib/types/api";
 import { DAY, SNAP, hhmm, KIND_LABEL, KIND_CLASS, kindOf, ICON, groupByBuilding, type Selection } from "./shared";
 
@@ -64,7 +65,7 @@ export function DesktopGrid({
                     {r.place}
                   </div>
                   <div className="truncate text-xs text-slate-500">
-                    {r.size}人{r.floor ? ` · ${r.floor}` : ""}
+                    {r.size}人{r.floor ? ` · ${whereLabel("", r.floor)}` : ""}
                     {r.checkInRequired ? " · 需签到" : ""}
                     {!r.available ? " · 未开放" : ""}
                   </div>

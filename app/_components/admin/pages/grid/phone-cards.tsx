@@ -1,5 +1,6 @@
 "use client";
 // On a phone each room is a card listing its bookings and a way to book it.
+import { whereLabel } from "@/lib/domain/where-label";
 import type { BookingGrid, GridBooking, GridRoom } from "@/lib/types/api";
 import { Button } from "../../../ui/kit";
 import { DAY, KIND_LABEL, KIND_CLASS, kindOf, ICON, type Selection } from "./shared";
@@ -14,7 +15,7 @@ export function PhoneCards({ data, onOpen, onBook }: { data: BookingGrid; onOpen
               <p className="font-medium text-slate-900">{r.place}</p>
               <p className="text-xs text-slate-500">
                 {r.building || "未设置楼宇"}
-                {r.floor ? ` · ${r.floor}` : ""} · {r.size}人{r.checkInRequired ? " · 需签到" : ""}
+                {r.floor ? ` · ${whereLabel("", r.floor)}` : ""} · {r.size}人{r.checkInRequired ? " · 需签到" : ""}
               </p>
             </div>
             {r.available && (

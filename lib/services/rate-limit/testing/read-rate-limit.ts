@@ -1,7 +1,8 @@
+// Test helper: reads a rate-limit counter without counting a hit.
 import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
-import { rateLimitKey } from "./hit-rate-limit";
-import { rowsOf } from "./hit-rate-limit";
+import { rowsOf } from "@/lib/db/rows";
+import { rateLimitKey } from "../hit-rate-limit";
 
 /** Hits recorded against `key` in its current window (0 when the window has passed), without counting one. */
 export async function readRateLimit(key: string, windowMs: number): Promise<number> {
