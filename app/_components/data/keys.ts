@@ -11,8 +11,6 @@ export const keys = {
   dashboard: ["dashboard"] as const,
   rooms: {
     all: ["rooms"] as const,
-    /** Every room, open or closed (console). */
-    every: ["rooms", "all"] as const,
     /** Open rooms (legacy GET /rooms). */
     open: ["rooms", "open"] as const,
     page: (page: number, size: number, q: string) => ["rooms", "page", page, size, q] as const,

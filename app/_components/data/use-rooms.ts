@@ -25,11 +25,6 @@ export interface RoomSettings {
   equipment: string[];
 }
 
-/** Every room, open or closed. */
-export function useEveryRoom() {
-  return useQuery({ queryKey: keys.rooms.every, queryFn: () => getJson<{ rooms: Room[] }>("/api/admin/rooms") });
-}
-
 /** The open rooms (legacy GET /rooms). */
 export function useOpenRooms() {
   return useQuery({ queryKey: keys.rooms.open, queryFn: () => getJson<{ rooms: Room[] }>("/rooms") });
