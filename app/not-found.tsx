@@ -4,7 +4,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LangToggle } from "@/app/_components/user/lang-toggle";
-import { btnPrimary, btnSecondary, focusRing } from "@/app/_components/ui/styles";
+import { btnPrimary, btnSecondary, focusRing } from "@/app/_components/ui/kit";
 import { getT } from "@/lib/i18n/locale";
 
 export const metadata: Metadata = { title: "404", robots: { index: false } };

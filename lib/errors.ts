@@ -90,6 +90,12 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * The response header in which the legacy adapter names `AppError.field` (the envelope itself stays {errcode, errmsg});
+ * the pages' fetch client reads it so forms mark the field without parsing messages.
+ */
+export const FIELD_HEADER = "x-meeting-field";
+
 /** 4002 with the legacy wording: `数据格式有误(<field>: <why>)`. */
 export function badInput(field: string, why: string): AppError {
   return new AppError(E.BAD_INPUT, `数据格式有误(${field}: ${why})`, field);

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { BottomNav } from "@/app/_components/user/bottom-nav";
 import { LangToggle } from "@/app/_components/user/lang-toggle";
 import { UserProviders } from "@/app/_components/user/providers";
-import { focusRing } from "@/app/_components/ui/styles";
+import { focusRing } from "@/app/_components/ui/kit";
 import { getT } from "@/lib/i18n/locale";
 
 export default async function UserLayout({ children }: { children: React.ReactNode }) {

@@ -29,16 +29,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </a>
       </section>
       {demoUsers.length > 0 && (
-        <section className="mt-4 rounded-2xl border border-amber-300 bg-amber-50 p-5" aria-labelledby="demo">
-          <h2 id="demo" className="font-medium text-amber-900">演示登录</h2>
-          <p className="mt-1 text-sm text-amber-800">演示模式（DEMO_LOGIN=1）：无需企业微信，选择一位演示用户即可登录。</p>
+        <section className="mt-4 rounded-2xl border border-warning-300 bg-warning-50 p-5" aria-labelledby="demo">
+          <h2 id="demo" className="font-medium text-warning-900">演示登录</h2>
+          <p className="mt-1 text-sm text-warning-800">演示模式（DEMO_LOGIN=1）：无需企业微信，选择一位演示用户即可登录。</p>
           <ul className="mt-3 space-y-2">
             {demoUsers.map((u) => (
               <li key={u.userid}>
                 <form method="post" action="/meeting/auth/demo">
                   <input type="hidden" name="userid" value={u.userid} />
                   <input type="hidden" name="next" value={next} />
-                  <button type="submit" className="w-full rounded-xl bg-white px-4 py-2 text-left shadow-sm hover:bg-amber-100">
+                  <button type="submit" className="w-full rounded-xl bg-white px-4 py-2 text-left shadow-sm hover:bg-warning-100">
                     {u.name} <span className="text-sm text-slate-500">（{u.role === 1 ? "学生" : "教师"} · {u.userid}）</span>
                   </button>
                 </form>

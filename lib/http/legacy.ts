@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { SessionAdmin, SessionUser } from "@/lib/auth/identity";
 import { getSessionAdmin, getSessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { AppError, badInput, E, type ErrorCode, MESSAGES } from "@/lib/errors";
+import { AppError, badInput, E, FIELD_HEADER, MESSAGES, type ErrorCode } from "@/lib/errors";
 import { assertWithinBudget, type Budget } from "@/lib/services/rate-limit/assert-within-budget";
 import { setRequestActor } from "@/lib/request-context";
 import { clientAddress } from "./client-address";
@@ -130,7 +130,7 @@ async function handleLegacy<S extends z.ZodType, A extends LegacyAuth>(
       const result = await handler({ req, input, params: merged, user, admin } as unknown as LegacyContext<z.infer<S>, A>);
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (e) {
-      if (opts.htmlErrors && e instanceof AppError) return errorPage(e.code, { message: e.message, ...opts.htmlErrors });
+      if (opts.htmlErrors && e instanceof AppError && !asksForJson(req)) return errorPage(e.code, { message: e.message, ...opts.htmlErrors });
       return legacyErrorResponse(e, req);
     }
   }
@@ -162,8 +162,22 @@ export function parseParams<S extends z.ZodType>(schema: S, params: Params, erro
   throw badInput(field, why);
 }
 
+/**
+ * A caller that asks for JSON first (our pages' fetch client) gets errors as the envelope even from endpoints that
+ * answer browser navigations with the HTML error page (`htmlErrors`).
+ */
+const asksForJson = (req: Request) => (req.headers.get("accept") ?? "").trim().toLowerCase().startsWith("application/json");
+
+/**
+ * The field at fault (4002 bad input, 4040 unknown id) is named in the FIELD_HEADER response header for our own pages.
+ * The envelope stays exactly `{errcode, errmsg}` (legacy-behaviour A2: other clients and the contract tests compare
+ * it whole), so the field travels beside it instead of in an extra key.
+ */
 export function legacyErrorResponse(e: unknown, req: Request): Response {
-  if (e instanceof AppError) return NextResponse.json({ errcode: e.code, errmsg: e.message });
+  if (e instanceof AppError) {
+    const headers = e.field && /^[A-Za-z0-9_.[\]]{1,100}$/.test(e.field) ? { [FIELD_HEADER]: e.field } : undefined;
+    return NextResponse.json({ errcode: e.code, errmsg: e.message }, { headers });
+  }
   if (isDatabaseUnavailable(e)) {
     console.error(`[meeting] ${req.method} ${new URL(req.url).pathname}: database unavailable (${describeUnavailable(e)})`);
     return NextResponse.json({ errcode: 5000, errmsg: MESSAGES[5000] }, { status: 503, headers: unavailableHeaders() });

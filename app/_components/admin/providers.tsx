@@ -2,7 +2,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
 import { ToastProvider } from "../ui/toast";
-import { ApiError } from "./api";
+import { ApiError } from "../data/client";
 
 export function AdminProviders({ children }: { children: React.ReactNode }) {
   const [client] = useState(

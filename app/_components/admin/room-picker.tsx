@@ -1,17 +1,14 @@
 "use client";
 // Picks an open room by searching place or building on the server, paged (2,000 rooms never travel to the browser):
 // where a booking is moved, which room a closure closes.
-import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { Button, Field, inputClass } from "../ui/controls";
-import { errorText, getJson } from "./api";
+import type { RoomOption } from "@/lib/types/api";
+import { errorText } from "../data/client";
+import { useRoomOptions } from "../data/use-room-options";
+import { Button, Field, inputClass } from "../ui/kit";
 
-export interface RoomChoice {
-  id: number;
-  place: string;
-  building: string;
-  size: number;
-}
+/** What the picker needs of a room (a grid row or a search result). */
+export type RoomChoice = Pick<RoomOption, "id" | "place" | "building" | "size">;
 
 /**
  * Where a booking can be moved: any open room, searched by place or building on the server and paged (the grid page
@@ -29,12 +26,7 @@ export function RoomPicker({ id, currentId, value, onChange }: { id: string; cur
     }, 250);
     return () => clearTimeout(t);
   }, [term]);
-  const options = useQuery({
-    queryKey: ["room-options", debounced, page],
-    queryFn: () => getJson<{ count: number; page: number; size: number; rooms: RoomChoice[] }>("/api/admin/room-options", { q: debounced, page, size: 8 }),
-    enabled: open,
-    placeholderData: (prev) => prev,
-  });
+  const options = useRoomOptions(debounced, page, 8, open);
   const label = (r: RoomChoice) => `${r.building ? `${r.building} · ` : ""}${r.place}（${r.size}人）`;
   const pages = options.data ? Math.max(1, Math.ceil(options.data.count / options.data.size)) : 1;
   return (

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
-import { BASE } from "./api";
+import { BASE } from "../data/client";
 import { visibleNav } from "./nav";
 
 export interface ShellAdmin {
@@ -136,7 +136,7 @@ export function ConsoleShell({ admin, children }: { admin: ShellAdmin; children:
 /** Shown instead of a super-admin page to a normal admin who typed its URL. */
 export function Forbidden() {
   return (
-    <div role="alert" className="mx-auto mt-10 max-w-md rounded-xl border border-amber-200 bg-white p-6 text-center shadow-sm">
+    <div role="alert" className="mx-auto mt-10 max-w-md rounded-xl border border-warning-200 bg-white p-6 text-center shadow-sm">
       <p className="text-3xl" aria-hidden>
         🔒
       </p>

@@ -1,6 +1,9 @@
 "use client";
 // Admin password sign-in: posts the legacy form to /meeting/login and follows the errcode.
 import { useRef, useState } from "react";
+import { ApiError } from "../data/client";
+import { signInAdmin } from "../data/use-session";
+import { buttonClass, inputClass } from "../ui/kit";
 
 interface Props {
   next: string;
@@ -24,27 +27,22 @@ export function AdminLoginForm({ next, limit, windowMinutes }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const body = new URLSearchParams(form as unknown as Record<string, string>);
-      const res = await fetch("/meeting/login", { method: "POST", body });
-      const json = (await res.json()) as { errcode: number; errmsg: string };
-      if (json.errcode === 0) {
-        window.location.assign(next);
-        return;
-      }
-      if (json.errcode === 4003) {
-        setError({ code: 4003, text: `登录尝试过于频繁（${json.errmsg}）。连续 ${limit} 次失败后，每次重试前的等待逐次加倍（最长 ${windowMinutes} 分钟），请稍后再试。` });
-      } else if (json.errcode === 1002) {
-        setError({ code: 1002, text: `${json.errmsg}。请检查后重试；连续 ${limit} 次失败后需稍候才能再试，等待逐次加长。` });
+      await signInAdmin({ username: String(form.get("username") ?? ""), password: String(form.get("password") ?? "") });
+      window.location.assign(next);
+      return;
+    } catch (e) {
+      if (!(e instanceof ApiError)) setError({ code: 0, text: "网络错误，请检查网络后重试" });
+      else if (e.code === 4003) {
+        setError({ code: 4003, text: `登录尝试过于频繁（${e.errmsg}）。连续 ${limit} 次失败后，每次重试前的等待逐次加倍（最长 ${windowMinutes} 分钟），请稍后再试。` });
+      } else if (e.code === 1002) {
+        setError({ code: 1002, text: `${e.errmsg}。请检查后重试；连续 ${limit} 次失败后需稍候才能再试，等待逐次加长。` });
         passwordRef.current?.select();
-      } else setError({ code: json.errcode, text: json.errmsg });
-    } catch {
-      setError({ code: 0, text: "网络错误，请检查网络后重试" });
+      } else setError({ code: e.code, text: e.errmsg });
     }
     setBusy(false);
   }
 
-  const input =
-    "mt-1.5 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-slate-900 focus:border-brand-600 focus:outline-2 focus:outline-brand-600/30";
+  const input = `${inputClass} mt-1.5`;
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       <label className="block">
@@ -56,14 +54,14 @@ export function AdminLoginForm({ next, limit, windowMinutes }: Props) {
         <input ref={passwordRef} name="password" type="password" required autoComplete="current-password" className={input} aria-describedby={error ? "login-error" : undefined} />
       </label>
       {error && (
-        <p id="login-error" role="alert" data-errcode={error.code} className={`rounded-lg px-3 py-2 text-sm ${error.code === 4003 ? "bg-amber-50 text-amber-900" : "bg-rose-50 text-rose-800"}`}>
+        <p id="login-error" role="alert" data-errcode={error.code} className={`rounded-lg px-3 py-2 text-sm ${error.code === 4003 ? "bg-warning-50 text-warning-900" : "bg-danger-50 text-danger-800"}`}>
           {error.text}
         </p>
       )}
       <button
         type="submit"
         disabled={busy}
-        className="w-full rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
+        className={`${buttonClass("primary", "md")} w-full`}
       >
         {busy ? "登录中…" : "登录"}
       </button>

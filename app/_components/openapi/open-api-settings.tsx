@@ -1,8 +1,8 @@
 "use client";
 // Open API settings: credentials (secret shown once), event subscription with check_url verification, delivery log.
 import { useState, useTransition } from "react";
-import { humanMessage } from "@/app/_components/admin/api";
-import { Badge, Button, Card, EmptyState, inputClass, PageHeader } from "@/app/_components/ui/controls";
+import { humanMessage } from "@/app/_components/data/client";
+import { Badge, Button, Card, EmptyState, inputClass, PageHeader } from "@/app/_components/ui/kit";
 import {
   createCredentialAction,
   generateKeysAction,
@@ -73,8 +73,8 @@ export function OpenApiSettings({ apps, deliveries }: { apps: AppRow[]; deliveri
           </Button>
         </div>
         {created && (
-          <div className="mt-3 rounded-lg bg-amber-50 p-3 text-sm" data-testid="new-credential">
-            <p className="font-semibold text-amber-900">AppSecret 只显示这一次，请立即保存。</p>
+          <div className="mt-3 rounded-lg bg-warning-50 p-3 text-sm" data-testid="new-credential">
+            <p className="font-semibold text-warning-900">AppSecret 只显示这一次，请立即保存。</p>
             <p>
               Appkey：<code data-testid="new-appkey">{created.appkey}</code>
             </p>
@@ -84,7 +84,7 @@ export function OpenApiSettings({ apps, deliveries }: { apps: AppRow[]; deliveri
             <p>公司ID：{created.companyId}</p>
           </div>
         )}
-        {error && <p className="mt-2 text-sm text-rose-700" role="alert">{error}</p>}
+        {error && <p className="mt-2 text-sm text-danger-700" role="alert">{error}</p>}
         {apps.length === 0 && <EmptyState>还没有应用。填写名称后点“生成凭证”，AppSecret 只显示一次。</EmptyState>}
         <ul className="mt-4 space-y-4">
           {apps.map((a) => (
@@ -121,7 +121,7 @@ export function OpenApiSettings({ apps, deliveries }: { apps: AppRow[]; deliveri
                 <td>{d.deliveredAt || d.createdAt}</td>
                 <td>{d.status === "delivered" ? <Badge tone="green">已送达</Badge> : d.status === "failed" ? <Badge tone="red">已放弃</Badge> : <Badge tone="amber">待重试（{d.nextAttemptAt}）</Badge>}</td>
                 <td>{d.attempts}</td>
-                <td className="max-w-xs break-words text-red-700">{d.lastError}</td>
+                <td className="max-w-xs break-words text-danger-700">{d.lastError}</td>
                 <td>
                   {d.status !== "pending" && (
                     <button className="text-brand-700 hover:underline" disabled={pending} onClick={() => start(async () => void (await replayDeliveryAction(d.id)))}>
@@ -153,11 +153,11 @@ function AppItem({ app }: { app: AppRow }) {
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <span>
           <b>{app.name || "未命名应用"}</b> · Appkey <code>{app.appkey}</code> · 公司ID {app.companyId} · 创建于 {app.createdAt}
-          {revoked && <span className="ml-2 text-rose-700">已撤销（{app.revokedAt}）</span>}
+          {revoked && <span className="ml-2 text-danger-700">已撤销（{app.revokedAt}）</span>}
         </span>
         {!revoked && (
           <button
-            className="rounded-lg border border-rose-300 px-2 py-1 text-xs text-rose-700"
+            className="rounded-lg border border-danger-300 px-2 py-1 text-xs text-danger-700"
             disabled={pending}
             onClick={() => {
               if (confirm(`撤销 ${app.appkey}？其访问凭证立即失效。`)) start(async () => void (await revokeCredentialAction(app.id)));
@@ -228,7 +228,7 @@ function AppItem({ app }: { app: AppRow }) {
           </div>
           {app.subscription && <p className="text-xs text-slate-500">上次验证通过：{app.subscription.verifiedAt}</p>}
           {msg && (
-            <p className={msg.ok ? "text-sm text-emerald-800" : "text-sm text-rose-700"} role={msg.ok ? "status" : "alert"}>
+            <p className={msg.ok ? "text-sm text-success-800" : "text-sm text-danger-700"} role={msg.ok ? "status" : "alert"}>
               {msg.text}
             </p>
           )}

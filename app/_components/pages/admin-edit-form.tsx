@@ -1,6 +1,8 @@
 "use client";
-import { humanMessage } from "@/app/_components/admin/api";
 import { useState } from "react";
+import { ApiError } from "../data/client";
+import { editAdmin } from "../data/use-admins";
+import { buttonClass, inputClass } from "../ui/kit";
 
 // Legacy admin-edit form: never prefilled with a password; an empty password keeps the current one.
 export function AdminEditForm(props: { id: number; username: string; privileged: 0 | 1; canChangePrivilege: boolean }) {
@@ -10,21 +12,20 @@ export function AdminEditForm(props: { id: number; username: string; privileged:
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     if (form.get("password") !== form.get("confirm")) return setResult({ ok: false, text: "两次输入的密码不一致" });
-    const body = new URLSearchParams();
-    body.set("id", String(props.id));
-    body.set("username", String(form.get("username") ?? ""));
-    body.set("password", String(form.get("password") ?? ""));
-    if (props.canChangePrivilege) body.set("privileged", String(form.get("privileged") ?? props.privileged));
     try {
-      const res = await fetch("/meeting/admin/edit", { method: "POST", body });
-      const json = (await res.json()) as { errcode: number; errmsg: string };
-      setResult({ ok: json.errcode === 0, text: humanMessage(json.errmsg) });
-    } catch {
-      setResult({ ok: false, text: "网络错误，请稍后再试" });
+      const res = await editAdmin({
+        id: props.id,
+        username: String(form.get("username") ?? ""),
+        password: String(form.get("password") ?? ""),
+        privileged: props.canChangePrivilege ? String(form.get("privileged") ?? props.privileged) : undefined,
+      });
+      setResult({ ok: true, text: res.errmsg });
+    } catch (e) {
+      setResult({ ok: false, text: e instanceof ApiError ? e.message : "网络错误，请稍后再试" });
     }
   }
 
-  const field = "mt-1 w-full rounded-lg border border-slate-300 px-3 py-2";
+  const field = `${inputClass} mt-1`;
   return (
     <form onSubmit={submit} className="space-y-3">
       <label className="block text-sm">
@@ -58,9 +59,9 @@ export function AdminEditForm(props: { id: number; username: string; privileged:
           管理员身份：{props.privileged ? "超级管理员" : "普通管理员"}（提示：不能修改自己的管理员身份）
         </p>
       )}
-      <button className="h-10 w-full rounded-lg bg-brand-600 text-sm font-medium text-white hover:bg-brand-700">保存</button>
+      <button className={`${buttonClass("primary", "md")} w-full`}>保存</button>
       {result && (
-        <p role="status" className={result.ok ? "text-green-700" : "text-red-700"}>
+        <p role="status" className={result.ok ? "text-success-700" : "text-danger-700"}>
           {result.text}
         </p>
       )}

@@ -23,7 +23,7 @@ export function ErrorView({ code, message, link }: ErrorViewProps) {
         </p>
         <p className="mt-1 text-xs text-slate-500">错误码 {code}</p>
         {link && (
-          <a href={link.href} className="mt-5 inline-block rounded-lg bg-blue-600 px-5 py-2 text-white">
+          <a href={link.href} className="mt-5 inline-block rounded-lg bg-brand-600 px-5 py-2 text-white">
             {link.text}
           </a>
         )}

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef } from "react";
-import { Button } from "./controls";
+import { Button } from "./kit";
 
 // A modal built on <dialog>: the browser gives focus trapping, Esc to close and an inert background.
 export function Dialog({

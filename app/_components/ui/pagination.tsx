@@ -1,5 +1,5 @@
 "use client";
-import { Button } from "./controls";
+import { Button } from "./kit";
 
 export const PAGE_SIZES = [10, 20, 50, 100];
 

@@ -4,9 +4,9 @@ import type { DictKey } from "@/lib/i18n/dictionaries";
 export const STATUS_META: Record<number, { key: DictKey; className: string }> = {
   0: { key: "tabExpired", className: "bg-slate-100 text-slate-700 ring-slate-300" },
   1: { key: "tabCancelled", className: "bg-slate-100 text-slate-700 ring-slate-300" },
-  2: { key: "tabPending", className: "bg-amber-50 text-amber-800 ring-amber-300" },
-  3: { key: "tabApproved", className: "bg-emerald-50 text-emerald-800 ring-emerald-300" },
-  4: { key: "tabRejected", className: "bg-red-50 text-red-800 ring-red-300" },
+  2: { key: "tabPending", className: "bg-warning-50 text-warning-800 ring-warning-300" },
+  3: { key: "tabApproved", className: "bg-success-50 text-success-800 ring-success-300" },
+  4: { key: "tabRejected", className: "bg-danger-50 text-danger-800 ring-danger-300" },
 };
 
 /** Tab order of "my bookings": what needs attention first. */

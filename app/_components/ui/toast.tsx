@@ -22,8 +22,8 @@ export function useToast(): ToastApi {
 }
 
 const styles: Record<Kind, string> = {
-  success: "border-emerald-200 bg-emerald-50 text-emerald-900",
-  error: "border-rose-200 bg-rose-50 text-rose-900",
+  success: "border-success-200 bg-success-50 text-success-900",
+  error: "border-danger-200 bg-danger-50 text-danger-900",
   info: "border-slate-200 bg-white text-slate-900",
 };
 const icons: Record<Kind, string> = { success: "✓", error: "!", info: "i" };

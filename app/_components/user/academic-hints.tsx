@@ -1,30 +1,16 @@
 "use client";
 // Beside the booking form's date: the teaching week ("第12周 周二"), a holiday if any, and the class periods as
 // one-tap times (第1–2节 08:00–09:35 sets the start and the duration).
-import { useQuery } from "@tanstack/react-query";
 import { useT } from "@/lib/i18n/client";
-import type { ClassPeriod, Term } from "@/lib/services/calendar/academic-calendar";
-import type { DayLabel } from "@/lib/domain/week-label";
-import { legacyGet } from "../ui/legacy-fetch";
-import { chip } from "../ui/styles";
+import { useCalendarDay } from "../data/use-calendar";
+import { chip } from "../ui/kit";
 
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 
-/** The academic facts of one day (week label, class periods, the term holding it): shared by the hints and the repeat part. */
-export function useCalendarDay(date: string) {
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date);
-  const q = useQuery({
-    queryKey: ["calendar-day", date],
-    queryFn: () => legacyGet<{ days: DayLabel[]; periods: ClassPeriod[]; term: Term | null }>("/api/calendar", { from: date, days: 1 }),
-    enabled: valid,
-    staleTime: 5 * 60_000,
-  });
-  return { valid, q };
-}
-
 export function AcademicHints({ date, onPick }: { date: string; onPick: (start: string, minutes: number) => void }) {
   const { t } = useT();
-  const { valid, q } = useCalendarDay(date);
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date);
+  const q = useCalendarDay(date, valid);
   const day = q.data?.days[0];
   const periods = q.data?.periods ?? [];
   if (!valid || !q.data) return null;

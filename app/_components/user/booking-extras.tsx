@@ -4,8 +4,8 @@ import { getT } from "@/lib/i18n/locale";
 import type { CheckInState } from "@/lib/services/checkin/get-check-in-state";
 import { zone } from "@/lib/time";
 import { hhmmIn } from "@/lib/zoned-time";
-import { BASE } from "../ui/legacy-fetch";
-import { btnSecondary } from "../ui/styles";
+import { BASE } from "../data/client";
+import { btnSecondary } from "../ui/kit";
 
 /** `live`: the booking is pending or approved (a check-in still to come is shown only then). */
 export async function BookingCheckIn({ state: s, live }: { state: CheckInState; live: boolean }) {
@@ -22,7 +22,7 @@ export async function BookingCheckIn({ state: s, live }: { state: CheckInState; 
         ? t("checkInMissed")
         : t("checkInPending", { open: hm(s.opensAt), close: hm(s.closesAt) });
   const tone =
-    s.kind === "done" ? "bg-emerald-50 text-emerald-900 ring-emerald-200" : s.kind === "missed" ? "bg-red-50 text-red-900 ring-red-200" : "bg-amber-50 text-amber-900 ring-amber-200";
+    s.kind === "done" ? "bg-success-50 text-success-900 ring-success-200" : s.kind === "missed" ? "bg-danger-50 text-danger-900 ring-danger-200" : "bg-warning-50 text-warning-900 ring-warning-200";
   return (
     <p data-checkin-state={s.kind} className={`rounded-xl px-3 py-2 text-sm ring-1 ${tone}`}>
       <span className="font-medium">{t("checkInState")}：</span>

@@ -2,25 +2,30 @@
 // Booking form: inline validation with the server's own schema, a live answer for the chosen slot (free, taken,
 // outside open hours) with the nearest free start, and submission through the legacy POST /appointment.
 import "@/lib/validation/zod-client"; // before any schema is used: no eval probe under the CSP
-import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import type { DictKey } from "@/lib/i18n/dictionaries";
-import type { Availability } from "@/lib/services/rooms/get-room-availability";
 import { appointmentSchema } from "@/lib/validation/booking";
 import { hhmmIn, localToEpoch } from "@/lib/zoned-time";
-import type { OccurrencePreview } from "@/lib/services/series/preview-series";
-import { jsonPost, legacyGet, legacyPost, LegacyError } from "../ui/legacy-fetch";
+import type { OccurrencePreview } from "@/lib/types/api";
+import { ApiError, badField } from "../data/client";
+import { useBook, useBookSeries } from "../data/use-bookings";
+import { useSlotAvailability, useSlotPending } from "../data/use-slot";
+import { BookingDetails } from "./booking-details";
+import { SlotStatus } from "./slot-status";
 import { initialRepeat, RepeatSection, repeatPayload, STATE_META, type RepeatValue } from "./repeat-section";
-import { ErrorState, Spinner } from "../ui/states";
+import { btnPrimary, card, chip, ErrorState, input, label } from "../ui/kit";
 import { AcademicHints } from "./academic-hints";
-import { btnPrimary, card, chip, input, label } from "../ui/styles";
 
-type Field = "when" | "duration" | "size" | "phone" | "purpose" | "note";
-type Values = { date: string; start: string; duration: string; size: string; phone: string; purpose: string; note: string };
+import type { Field, Values } from "./booking-details";
 
 const FIELD_OF: Record<string, Field> = { datetime: "when", duration: "duration", size: "size", phone: "phone", purpose: "purpose", note: "note" };
+/** The form field of a server answer that named one. */
+const fieldOf = (e: ApiError): Field | undefined => {
+  const f = badField(e);
+  return f && Object.hasOwn(FIELD_OF, f) ? FIELD_OF[f] : undefined;
+};
 const MESSAGE_OF: Record<Field, DictKey> = {
   when: "errDate",
   duration: "errDuration",
@@ -83,74 +88,44 @@ export function BookingForm(props: {
     const h = setTimeout(() => setWanted({ date: v.date, start: v.start, duration: Number(v.duration) }), 400);
     return () => clearTimeout(h);
   }, [v.date, v.start, v.duration]);
-  const slotQuery = useQuery({
-    queryKey: ["slot", props.room.id, wanted],
-    enabled:
-      localToEpoch(wanted.date, wanted.start, props.tz) !== null &&
-      Number.isInteger(wanted.duration) &&
-      wanted.duration >= 1 &&
-      wanted.duration <= 1440,
-    queryFn: () => legacyGet<Availability>("/api/rooms/availability", { roomId: props.room.id, ...wanted }),
-  });
+  const slotQuery = useSlotAvailability(
+    props.room.id,
+    wanted,
+    localToEpoch(wanted.date, wanted.start, props.tz) !== null && Number.isInteger(wanted.duration) && wanted.duration >= 1 && wanted.duration <= 1440,
+  );
   const slot = slotQuery.data?.rooms[0];
   // Other people's pending requests for the same time: shown before submitting (先到先审).
-  const pendingQuery = useQuery({
-    queryKey: ["slot-pending", props.room.id, wanted],
-    enabled: slot?.slotFree === true,
-    queryFn: () => legacyGet<{ pending: Record<string, number> }>("/api/rooms/pending", { roomIds: props.room.id, ...wanted }),
-  });
+  const pendingQuery = useSlotPending(props.room.id, wanted, slot?.slotFree === true);
   const pendingCount = slot?.slotFree ? (pendingQuery.data?.pending[String(props.room.id)] ?? 0) : 0;
   const fmt = (ms: number) => hhmmIn(new Date(ms), props.tz);
 
   const bookableDates = occurrences?.filter((o) => STATE_META[o.state].bookable && !repeat.skip.includes(o.date)) ?? [];
-  const submitSeries = useMutation({
-    mutationFn: () =>
-      jsonPost<{ seriesId: number; skipped: unknown[] }>("/api/series", {
-        ...repeatPayload(repeat, v.date),
-        roomId: props.room.id,
-        start: v.start,
-        duration: v.duration,
-        size: v.size,
-        phone: v.phone,
-        purpose: v.purpose,
-        note: v.note,
-        skip: occurrences ? occurrences.filter((o) => !STATE_META[o.state].bookable || repeat.skip.includes(o.date)).map((o) => o.date) : [],
-      }),
-    onSuccess: (r) => router.push(`/my/series/${r.seriesId}?created=1&skipped=${r.skipped.length}`),
-    onError: (e) => {
-      if (!(e instanceof LegacyError)) return setFormError(t("errorNetwork"));
-      const m = /^数据格式有误\((\w+)/.exec(e.message);
-      const field = m ? FIELD_OF[m[1]] : undefined;
-      if (field) setServerErrors({ [field]: e.message });
-      else setFormError(e.message);
-    },
-  });
-
-  const submit = useMutation({
-    mutationFn: async () => {
-      await legacyPost<object>("/appointment", payload);
-      // The legacy answer carries no id: find the booking just made among the pending and the approved ones (an
-      // instant decision may already have approved it).
-      type H = { history: { appointId: number; place: string; startTime: string }[] };
-      const [pending, approved] = await Promise.all([legacyGet<H>("/history/2"), legacyGet<H>("/history/3")]);
-      const when = `${v.date} ${v.start}`;
-      const mine = [...pending.history, ...approved.history].filter((h) => h.place === props.room.place && h.startTime === when);
-      return mine.length ? Math.max(...mine.map((h) => h.appointId)) : null;
-    },
-    onSuccess: (newId) => router.push(newId ? `/history/detail/${newId}?created=1` : "/my/bookings"),
-    onError: (e) => {
-      if (!(e instanceof LegacyError)) return setFormError(t("errorNetwork"));
-      if (e.errcode === 2003 || e.errcode === 3003) {
-        setServerErrors({ when: e.message });
-        void slotQuery.refetch();
-        return;
-      }
-      const m = /^数据格式有误\((\w+)/.exec(e.message);
-      const field = m ? FIELD_OF[m[1]] : undefined;
-      if (field) setServerErrors({ [field]: e.message });
-      else setFormError(e.message);
-    },
-  });
+  const bookSeries = useBookSeries();
+  const book = useBook();
+  /** A refusal naming a field marks that field; anything else is said above the submit button. */
+  const onRefused = (e: Error) => {
+    if (!(e instanceof ApiError)) return setFormError(t("errorNetwork"));
+    if (!recurring && (e.code === 2003 || e.code === 3003)) {
+      setServerErrors({ when: e.errmsg });
+      void slotQuery.refetch();
+      return;
+    }
+    const field = fieldOf(e);
+    if (field) setServerErrors({ [field]: e.errmsg });
+    else setFormError(e.errmsg);
+  };
+  const send = () => {
+    if (recurring) {
+      const skip = occurrences ? occurrences.filter((o) => !STATE_META[o.state].bookable || repeat.skip.includes(o.date)).map((o) => o.date) : [];
+      const body = { ...repeatPayload(repeat, v.date), roomId: props.room.id, start: v.start, duration: v.duration, size: v.size, phone: v.phone, purpose: v.purpose, note: v.note, skip };
+      bookSeries.mutate(body, { onSuccess: (r) => router.push(`/my/series/${r.seriesId}?created=1&skipped=${r.skipped.length}`), onError: onRefused });
+    } else {
+      book.mutate(
+        { payload, place: props.room.place, startTime: `${v.date} ${v.start}` },
+        { onSuccess: (newId) => router.push(newId ? `/history/detail/${newId}?created=1` : "/my/bookings"), onError: onRefused },
+      );
+    }
+  };
 
   const update = (k: keyof Values) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     const value = e.target.value;
@@ -163,21 +138,10 @@ export function BookingForm(props: {
   const describe = (f: Field, extra?: string) => [shown(f) ? `${id}-${f}-error` : "", extra ?? ""].filter(Boolean).join(" ") || undefined;
   const fieldError = (f: Field) =>
     shown(f) ? (
-      <p id={`${id}-${f}-error`} className="mt-1 text-sm text-red-700">
+      <p id={`${id}-${f}-error`} className="mt-1 text-sm text-danger-700">
         {shown(f)}
       </p>
     ) : null;
-
-  const problemText = slot?.problem
-    ? {
-        taken: t("slotBusy"),
-        closed: slot.closed?.length
-          ? t("slotClosure", { reason: slot.closed.map((c) => c.reason).join("、") })
-          : t("slotClosed", { from: slotQuery.data ? fmt(slotQuery.data.opensAt) : "", to: slotQuery.data ? fmt(slotQuery.data.closesAt) : "" }),
-        past: t("slotPast"),
-        room: t("roomClosed"),
-      }[slot.problem]
-    : null;
 
   return (
     <form
@@ -192,8 +156,7 @@ export function BookingForm(props: {
           formRef.current?.querySelector<HTMLElement>(`[data-field="${firstBad}"]`)?.focus();
           return;
         }
-        if (recurring) submitSeries.mutate();
-        else submit.mutate();
+        send();
       }}
     >
       <fieldset aria-describedby={describe("when", `${id}-slot`)}>
@@ -227,45 +190,19 @@ export function BookingForm(props: {
         </div>
         <AcademicHints date={v.date} onPick={(start, minutes) => setV((old) => ({ ...old, start, duration: String(minutes) }))} />
         {fieldError("when")}
-        <div id={`${id}-slot`} aria-live="polite" className="mt-2 min-h-6 text-sm">
-          {slotQuery.isFetching ? (
-            <Spinner label={t("slotChecking")} />
-          ) : slot?.slotFree ? (
-            <span className="inline-flex items-center gap-1.5 text-emerald-800">
-              <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
-                <path d="M8 13.2 4.8 10l-1.1 1.1L8 15.4l8.3-8.3-1.1-1.1z" />
-              </svg>
-              {t("slotOk")}
-            </span>
-          ) : null}
-          {!slotQuery.isFetching && slot?.slotFree && pendingCount > 0 ? (
-            <p data-testid="pending-warning" className="mt-1 rounded-xl bg-amber-50 p-3 font-medium text-amber-900 ring-1 ring-amber-200">
-              {t("pendingOverlapWarn", { n: pendingCount })}
-            </p>
-          ) : null}
-          {slotQuery.isFetching || slot?.slotFree ? null : slot?.problem ? (
-            <div className="rounded-xl bg-amber-50 p-3 text-amber-900 ring-1 ring-amber-200">
-              <p className="font-medium">{problemText}</p>
-              {slot.nearest !== null ? (
-                <p className="mt-1 flex flex-wrap items-center gap-2">
-                  {t("suggestion", { time: fmt(slot.nearest) })}
-                  <button
-                    type="button"
-                    className={chip}
-                    onClick={() => {
-                      setV((old) => ({ ...old, start: fmt(slot.nearest!) }));
-                      setServerErrors((s) => ({ ...s, when: undefined }));
-                    }}
-                  >
-                    {t("useSuggestion", { time: fmt(slot.nearest) })}
-                  </button>
-                </p>
-              ) : slot.problem !== "room" ? (
-                <p className="mt-1">{t("noSuggestion")}</p>
-              ) : null}
-            </div>
-          ) : null}
-        </div>
+        <SlotStatus
+          id={`${id}-slot`}
+          fetching={slotQuery.isFetching}
+          slot={slot}
+          pendingCount={pendingCount}
+          opensAt={slotQuery.data?.opensAt}
+          closesAt={slotQuery.data?.closesAt}
+          fmt={fmt}
+          onUseSuggestion={(start) => {
+            setV((old) => ({ ...old, start }));
+            setServerErrors((s) => ({ ...s, when: undefined }));
+          }}
+        />
       </fieldset>
 
       <div>
@@ -320,105 +257,12 @@ export function BookingForm(props: {
         onPreview={onPreview}
       />
 
-      <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor={`${id}-size`} className={label}>
-            {t("fieldParticipants")}
-          </label>
-          <input
-            id={`${id}-size`}
-            name="size"
-            data-field="size"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={props.room.size}
-            required
-            value={v.size}
-            onChange={update("size")}
-            onBlur={blur("size")}
-            aria-invalid={shown("size") ? true : undefined}
-            aria-describedby={describe("size", `${id}-size-hint`)}
-            className={input}
-          />
-          <p id={`${id}-size-hint`} className="mt-1 text-xs text-slate-600">
-            {t("capacity", { n: props.room.size })}
-          </p>
-          {fieldError("size")}
-        </div>
-        <div>
-          <label htmlFor={`${id}-phone`} className={label}>
-            {t("fieldPhone")}
-          </label>
-          <input
-            id={`${id}-phone`}
-            name="phone"
-            data-field="phone"
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            maxLength={20}
-            required
-            value={v.phone}
-            onChange={update("phone")}
-            onBlur={blur("phone")}
-            aria-invalid={shown("phone") ? true : undefined}
-            aria-describedby={describe("phone")}
-            className={input}
-          />
-          {fieldError("phone")}
-        </div>
-      </div>
-
-      <div>
-        <label htmlFor={`${id}-purpose`} className={label}>
-          {t("fieldPurpose")}
-        </label>
-        <input
-          id={`${id}-purpose`}
-            name="purpose"
-          data-field="purpose"
-          type="text"
-          required
-          placeholder={t("purposePlaceholder")}
-          value={v.purpose}
-          onChange={update("purpose")}
-          onBlur={blur("purpose")}
-          aria-invalid={shown("purpose") ? true : undefined}
-          aria-describedby={describe("purpose", `${id}-purpose-count`)}
-          className={input}
-        />
-        <p id={`${id}-purpose-count`} aria-live="polite" className={`mt-1 text-right text-xs tabular-nums ${[...v.purpose].length > 100 ? "font-medium text-red-700" : "text-slate-600"}`}>
-          {[...v.purpose].length}/100
-        </p>
-        {fieldError("purpose")}
-      </div>
-
-      <div>
-        <label htmlFor={`${id}-note`} className={label}>
-          {t("fieldNote")} <span className="font-normal text-slate-500">（{t("optional")}）</span>
-        </label>
-        <textarea
-          id={`${id}-note`}
-            name="note"
-          data-field="note"
-          rows={3}
-          maxLength={500}
-          placeholder={t("notePlaceholder")}
-          value={v.note}
-          onChange={update("note")}
-          onBlur={blur("note")}
-          aria-invalid={shown("note") ? true : undefined}
-          aria-describedby={describe("note")}
-          className={`${input} resize-y`}
-        />
-        {fieldError("note")}
-      </div>
+      <BookingDetails id={id} roomSize={props.room.size} v={v} update={update} blur={blur} shown={shown} describe={describe} fieldError={fieldError} />
 
       {formError && <ErrorState title={formError} />}
 
-      <button type="submit" className={`${btnPrimary} w-full`} disabled={submit.isPending || submitSeries.isPending || (recurring && bookableDates.length === 0)}>
-        {submit.isPending || submitSeries.isPending ? t("submitting") : recurring ? t("submitSeries", { n: bookableDates.length }) : t("submit")}
+      <button type="submit" className={`${btnPrimary} w-full`} disabled={book.isPending || bookSeries.isPending || (recurring && bookableDates.length === 0)}>
+        {book.isPending || bookSeries.isPending ? t("submitting") : recurring ? t("submitSeries", { n: bookableDates.length }) : t("submit")}
       </button>
     </form>
   );

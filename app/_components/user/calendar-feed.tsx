@@ -3,8 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
-import { legacyPost } from "../ui/legacy-fetch";
-import { btnPrimary, btnSecondary, card, focusRing } from "../ui/styles";
+import { postForm } from "../data/client";
+import { btnPrimary, btnSecondary, card, focusRing } from "../ui/kit";
 
 type Urls = { https: string; webcal: string };
 
@@ -13,7 +13,7 @@ export function CalendarFeed({ initial }: { initial: Urls }) {
   const [urls, setUrls] = useState(initial);
   const [note, setNote] = useState<string | null>(null);
   const regenerate = useMutation({
-    mutationFn: () => legacyPost<Urls>("/api/me/ical", {}),
+    mutationFn: () => postForm<Urls>("/api/me/ical", {}),
     onSuccess: (r) => {
       setUrls({ https: r.https, webcal: r.webcal });
       setNote(t("calendarRegenerated"));
@@ -62,11 +62,11 @@ export function CalendarFeed({ initial }: { initial: Urls }) {
           {t("calendarRegenerate")}
         </button>
       </div>
-      <p aria-live="polite" className="mt-2 text-sm text-emerald-800">
+      <p aria-live="polite" className="mt-2 text-sm text-success-800">
         {note}
       </p>
       {regenerate.error && (
-        <p role="alert" className="mt-2 text-sm text-red-800">
+        <p role="alert" className="mt-2 text-sm text-danger-800">
           {regenerate.error.message}
         </p>
       )}

@@ -1,13 +1,12 @@
 "use client";
 // Cancel with a confirmation first. The legacy GET /appointment/cancel/{id} answers a redirect to the detail page on
-// success and its HTML error page otherwise; both are read here so the person stays on this page.
-import { useMutation } from "@tanstack/react-query";
+// success and (asked for JSON) the legacy envelope otherwise; both are read here so the person stays on this page.
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { useT } from "@/lib/i18n/client";
-import { BASE } from "../ui/legacy-fetch";
-import { ErrorState } from "../ui/states";
-import { btnDanger, btnSecondary } from "../ui/styles";
+import { ApiError } from "../data/client";
+import { useCancelBooking } from "../data/use-bookings";
+import { btnDanger, btnSecondary, ErrorState } from "../ui/kit";
 
 export function CancelBooking({ id }: { id: number }) {
   const { t } = useT();
@@ -15,21 +14,16 @@ export function CancelBooking({ id }: { id: number }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const ids = useId();
   const [error, setError] = useState<string | null>(null);
-  const cancel = useMutation({
-    mutationFn: async () => {
-      const res = await fetch(`${BASE}/appointment/cancel/${id}`, { headers: { accept: "text/html" } });
-      if (res.redirected || res.url.endsWith(`/history/detail/${id}`)) return;
-      const html = await res.text();
-      const msg = /id="errmsg"[^>]*>([^<]*)</.exec(html)?.[1];
-      throw new Error(msg?.trim() || t("errorGeneric"));
-    },
+  const cancel = useCancelBooking(id);
+  const run = () =>
+    cancel.mutate(undefined, {
     onSuccess: () => {
       dialog.current?.close();
       router.refresh();
     },
     onError: (e) => {
       dialog.current?.close();
-      setError(e instanceof TypeError ? t("errorNetwork") : e.message);
+      setError(e instanceof ApiError ? e.errmsg || t("errorGeneric") : t("errorNetwork"));
     },
   });
 
@@ -56,7 +50,7 @@ export function CancelBooking({ id }: { id: number }) {
             <button type="button" autoFocus className={btnSecondary} onClick={() => dialog.current?.close()}>
               {t("cancelKeep")}
             </button>
-            <button type="button" className={btnDanger} disabled={cancel.isPending} onClick={() => cancel.mutate()}>
+            <button type="button" className={btnDanger} disabled={cancel.isPending} onClick={run}>
               {cancel.isPending ? t("cancelling") : t("cancelConfirm")}
             </button>
           </div>

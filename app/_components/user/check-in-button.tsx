@@ -3,14 +3,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useT } from "@/lib/i18n/client";
-import { legacyPost } from "../ui/legacy-fetch";
-import { btnPrimary } from "../ui/styles";
+import { postForm } from "../data/client";
+import { btnPrimary } from "../ui/kit";
 
 export function CheckInButton({ token }: { token: string }) {
   const { t } = useT();
   const router = useRouter();
   const go = useMutation({
-    mutationFn: () => legacyPost("/api/checkin", { token }),
+    mutationFn: () => postForm("/api/checkin", { token }),
     onSuccess: () => router.refresh(),
   });
   return (
@@ -19,7 +19,7 @@ export function CheckInButton({ token }: { token: string }) {
         {go.isPending ? t("checkingIn") : t("checkInButton")}
       </button>
       {go.error && (
-        <p role="alert" className="rounded-xl bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p role="alert" className="rounded-xl bg-danger-50 px-3 py-2 text-sm text-danger-800">
           {go.error instanceof TypeError ? t("errorNetwork") : go.error.message}
         </p>
       )}

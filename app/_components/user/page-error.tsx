@@ -2,8 +2,7 @@
 // (data-errcode), a title, and one link onward. Full-page console errors use ErrorView (../pages/error-view).
 import Link from "next/link";
 import type { ErrorCode } from "@/lib/errors";
-import { ErrorState } from "../ui/states";
-import { focusRing } from "../ui/styles";
+import { ErrorState, focusRing } from "../ui/kit";
 
 export interface PageErrorProps {
   code: ErrorCode;

@@ -2,44 +2,21 @@
 // Avatar upload (type and size checked before sending, preview, progress) and the profile form, validated with the
 // server's own schema. Writes go through POST /profile/upload and POST /profile.
 import "@/lib/validation/zod-client"; // before any schema is used: no eval probe under the CSP
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import type { DictKey } from "@/lib/i18n/dictionaries";
-import type { Profile } from "@/lib/services/profile/to-profile";
+import type { Profile } from "@/lib/types/api";
 import { updateProfileSchema } from "@/lib/validation/profile";
-import { BASE, legacyPost, LegacyError } from "../ui/legacy-fetch";
-import { ErrorState } from "../ui/states";
-import { btnPrimary, btnSecondary, card, input, label } from "../ui/styles";
+import { ApiError, badField } from "../data/client";
+import { useAvatarUpload, useSaveProfile } from "../data/use-profile";
+import { btnPrimary, btnSecondary, card, ErrorState, input, label } from "../ui/kit";
 import { Avatar } from "./avatar";
 
 const IMAGE_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp"];
 const MAX_BYTES = 3 * 1024 * 1024;
 type Field = "gender" | "age" | "phone" | "email";
 const MESSAGE_OF: Record<Field, DictKey> = { gender: "errorGeneric", age: "errAge", phone: "errPhone", email: "errEmail" };
-
-function uploadWithProgress(file: File, onProgress: (p: number) => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", `${BASE}/profile/upload`);
-    xhr.setRequestHeader("accept", "application/json");
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
-    xhr.onerror = () => reject(new TypeError("network"));
-    xhr.onload = () => {
-      try {
-        const body = JSON.parse(xhr.responseText) as { errcode: number; errmsg: string };
-        if (body.errcode === 0) resolve(body.errmsg);
-        else reject(new LegacyError(body.errcode, body.errmsg));
-      } catch {
-        reject(new LegacyError(5000, `HTTP ${xhr.status}`));
-      }
-    };
-    const form = new FormData();
-    form.append("upload", file);
-    xhr.send(form);
-  });
-}
 
 export function ProfileForm({ profile }: { profile: Profile }) {
   const { t, locale } = useT();
@@ -70,37 +47,35 @@ export function ProfileForm({ profile }: { profile: Profile }) {
   }
   const shown = (f: Field) => (serverError?.field === f ? serverError.text : touched[f] ? errors[f] : undefined);
 
-  const upload = useMutation({
-    mutationFn: async (file: File) => {
-      const url = await uploadWithProgress(file, setProgress);
-      await legacyPost("/profile", { avatar: url });
-      return url;
-    },
-    onSuccess: (url) => {
-      setAvatar(url);
-      setAvatarMsg({ ok: true, text: t("avatarUploaded") });
-      router.refresh();
-    },
-    onError: (e) => {
-      setPreview(null);
-      setAvatarMsg({ ok: false, text: e instanceof LegacyError ? e.message : t("errorNetwork") });
-    },
-    onSettled: () => setProgress(null),
-  });
+  const upload = useAvatarUpload(setProgress);
+  const uploadFile = (file: File) =>
+    upload.mutate(file, {
+      onSuccess: (url) => {
+        setAvatar(url);
+        setAvatarMsg({ ok: true, text: t("avatarUploaded") });
+        router.refresh();
+      },
+      onError: (e) => {
+        setPreview(null);
+        setAvatarMsg({ ok: false, text: e instanceof ApiError ? e.errmsg : t("errorNetwork") });
+      },
+      onSettled: () => setProgress(null),
+    });
 
-  const save = useMutation({
-    mutationFn: () => legacyPost("/profile", v),
-    onSuccess: () => {
-      setSaved(true);
-      router.refresh();
-    },
-    onError: (e) => {
-      if (!(e instanceof LegacyError)) return setServerError({ text: t("errorNetwork") });
-      const m = /^数据格式有误\((\w+)/.exec(e.message);
-      const field = m && ["gender", "age", "phone", "email"].includes(m[1]) ? (m[1] as Field) : undefined;
-      setServerError({ field, text: e.message });
-    },
-  });
+  const save = useSaveProfile();
+  const saveProfile = () =>
+    save.mutate(v, {
+      onSuccess: () => {
+        setSaved(true);
+        router.refresh();
+      },
+      onError: (e) => {
+        if (!(e instanceof ApiError)) return setServerError({ text: t("errorNetwork") });
+        const f = badField(e);
+        const field = f && (["gender", "age", "phone", "email"] as const).find((k) => k === f);
+        setServerError({ field: field || undefined, text: e.errmsg });
+      },
+    });
 
   const onFile = (e: React.ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -111,7 +86,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
     if (file.size > MAX_BYTES) return setAvatarMsg({ ok: false, text: t("avatarTooBig") });
     setPreview(URL.createObjectURL(file));
     setProgress(0);
-    upload.mutate(file);
+    uploadFile(file);
   };
   const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) => {
     setV((old) => ({ ...old, [k]: e.target.value }));
@@ -121,7 +96,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
   const blur = (f: Field) => () => setTouched((s) => ({ ...s, [f]: true }));
   const err = (f: Field) =>
     shown(f) ? (
-      <p id={`${id}-${f}-error`} className="mt-1 text-sm text-red-700">
+      <p id={`${id}-${f}-error`} className="mt-1 text-sm text-danger-700">
         {shown(f)}
       </p>
     ) : null;
@@ -162,7 +137,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
               <progress max={100} value={progress} aria-label={t("avatarUploading", { p: progress })} className="h-2 w-full overflow-hidden rounded-full accent-brand-600" />
             </div>
           )}
-          <p aria-live="polite" className={`mt-1 text-sm ${avatarMsg?.ok ? "text-emerald-800" : "text-red-700"}`}>
+          <p aria-live="polite" className={`mt-1 text-sm ${avatarMsg?.ok ? "text-success-800" : "text-danger-700"}`}>
             {avatarMsg?.text}
           </p>
         </div>
@@ -174,7 +149,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
         onSubmit={(e) => {
           e.preventDefault();
           setTouched({ gender: true, age: true, phone: true, email: true });
-          if (Object.keys(errors).length === 0) save.mutate();
+          if (Object.keys(errors).length === 0) saveProfile();
         }}
       >
         <dl className="grid grid-cols-[6rem_1fr] gap-y-2 text-sm">
@@ -233,7 +208,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
           <button type="submit" className={btnPrimary} disabled={save.isPending}>
             {save.isPending ? t("saving") : t("save")}
           </button>
-          <p aria-live="polite" className="text-sm text-emerald-800">
+          <p aria-live="polite" className="text-sm text-success-800">
             {saved ? t("saved") : ""}
           </p>
         </div>

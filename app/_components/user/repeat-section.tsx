@@ -2,16 +2,15 @@
 // The booking form's "重复" part: a rule (daily / weekly / every two weeks / chosen weekdays / explicit dates), an
 // end (a date or a count, within the admin's caps), and a preview of every date with the state the submission
 // would meet — computed on the server by the same rule functions the submission uses.
-import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import type { DictKey } from "@/lib/i18n/dictionaries";
-import type { OccurrencePreview, OccurrenceState } from "@/lib/services/series/preview-series";
+import type { OccurrencePreview, OccurrenceState } from "@/lib/types/api";
 import { addDays } from "@/lib/zoned-time";
-import { jsonPost, LegacyError } from "../ui/legacy-fetch";
-import { Spinner } from "../ui/states";
-import { useCalendarDay } from "./academic-hints";
-import { chip, input, label } from "../ui/styles";
+import { ApiError } from "../data/client";
+import { useCalendarDay } from "../data/use-calendar";
+import { useSeriesPreview } from "../data/use-slot";
+import { chip, input, label, Spinner } from "../ui/kit";
 
 export type RepeatRule = "none" | "daily" | "weekly" | "biweekly" | "weekdays" | "dates";
 
@@ -30,9 +29,9 @@ export interface RepeatValue {
 }
 
 export const STATE_META: Record<OccurrenceState, { key: DictKey; className: string; bookable: boolean }> = {
-  free: { key: "occFree", className: "bg-emerald-50 text-emerald-800 ring-emerald-300", bookable: true },
-  pending: { key: "occPending", className: "bg-amber-50 text-amber-900 ring-amber-300", bookable: true },
-  taken: { key: "occTaken", className: "bg-rose-50 text-rose-800 ring-rose-300", bookable: false },
+  free: { key: "occFree", className: "bg-success-50 text-success-800 ring-success-300", bookable: true },
+  pending: { key: "occPending", className: "bg-warning-50 text-warning-900 ring-warning-300", bookable: true },
+  taken: { key: "occTaken", className: "bg-danger-50 text-danger-800 ring-danger-300", bookable: false },
   closed: { key: "occClosed", className: "bg-slate-100 text-slate-700 ring-slate-300", bookable: false },
   "outside-hours": { key: "occOutside", className: "bg-slate-100 text-slate-700 ring-slate-300", bookable: false },
   past: { key: "occPast", className: "bg-slate-100 text-slate-700 ring-slate-300", bookable: false },
@@ -85,7 +84,7 @@ export function RepeatSection(props: {
   const weekdayNames = t("weekdayShort").split(",");
 
   // "本学期结束": offered only when a term holds the first date; its last day, within the admin's weeks, ends the series.
-  const term = useCalendarDay(props.date).q.data?.term ?? null;
+  const term = useCalendarDay(props.date, /^\d{4}-\d{2}-\d{2}$/.test(props.date)).data?.term ?? null;
   const capEnd = addDays(props.date, props.caps.maxWeeks * 7 - 1);
   const termEnd = term ? (term.lastDay < capEnd ? term.lastDay : capEnd) : null;
   const termCapped = term !== null && term.lastDay > capEnd;
@@ -105,12 +104,7 @@ export function RepeatSection(props: {
     return () => clearTimeout(h);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
-  const preview = useQuery({
-    queryKey: ["series-preview", wanted],
-    enabled: wanted !== null && !(wanted.rule === "weekdays" && (wanted.weekdays ?? []).length === 0),
-    retry: false,
-    queryFn: () => jsonPost<{ occurrences: OccurrencePreview[] }>("/api/series/preview", wanted!),
-  });
+  const preview = useSeriesPreview(wanted, wanted !== null && !(wanted.rule === "weekdays" && (wanted.weekdays ?? []).length === 0));
   const occurrences = v.rule === "none" ? null : (preview.data?.occurrences ?? null);
   const { onPreview } = props;
   useEffect(() => onPreview(occurrences), [occurrences, onPreview]);
@@ -228,7 +222,7 @@ export function RepeatSection(props: {
           {preview.isFetching ? (
             <Spinner label={t("slotChecking")} />
           ) : preview.error ? (
-            <p className="text-sm text-red-700">{preview.error instanceof LegacyError ? preview.error.message : t("errorNetwork")}</p>
+            <p className="text-sm text-danger-700">{preview.error instanceof ApiError ? preview.error.errmsg : t("errorNetwork")}</p>
           ) : occurrences ? (
             <>
               <p className="mb-2 text-sm font-medium text-slate-800" data-testid="repeat-summary">

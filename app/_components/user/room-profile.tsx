@@ -1,9 +1,9 @@
 // The room page's photos and facts (building and floor, equipment, description, check-in rule).
 import { getT } from "@/lib/i18n/locale";
-import type { RoomProfile } from "@/lib/services/rooms/get-room-profile";
+import type { RoomProfile } from "@/lib/types/api";
 import { whereLabel } from "@/lib/domain/where-label";
-import { BASE } from "../ui/legacy-fetch";
-import { card } from "../ui/styles";
+import { BASE } from "../data/client";
+import { card } from "../ui/kit";
 import { EquipmentList } from "./equipment-icons";
 
 export async function RoomPhotos({ place, profile }: { place: string; profile: RoomProfile }) {
@@ -61,7 +61,7 @@ export async function RoomFactsCard({ profile }: { profile: RoomProfile }) {
         )}
       </dl>
       {profile.checkInRequired && (
-        <p className="mt-3 rounded-xl bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+        <p className="mt-3 rounded-xl bg-warning-50 px-3 py-2 text-sm text-warning-900 ring-1 ring-warning-200">
           {t("checkInRequiredNote", { before: profile.checkInBeforeMinutes, after: profile.checkInAfterMinutes })}
         </p>
       )}

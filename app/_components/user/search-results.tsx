@@ -7,9 +7,8 @@ import { getT } from "@/lib/i18n/locale";
 import type { HomeSearch } from "@/lib/services/rooms/home-search";
 import { zone } from "@/lib/time";
 import { hhmmIn } from "@/lib/zoned-time";
-import { EmptyState } from "../ui/states";
-import { BASE } from "../ui/legacy-fetch";
-import { focusRing } from "../ui/styles";
+import { EmptyState, focusRing } from "../ui/kit";
+import { BASE } from "../data/client";
 import { EquipmentList } from "./equipment-icons";
 
 export interface SearchQuery {
@@ -67,7 +66,7 @@ export async function SearchResults({ q, found: data }: { q: SearchQuery; found:
                     {startLabel && (
                       <span
                         className={`shrink-0 rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${
-                          r.slotFree ? "bg-emerald-50 text-emerald-800 ring-emerald-300" : "bg-amber-50 text-amber-900 ring-amber-300"
+                          r.slotFree ? "bg-success-50 text-success-800 ring-success-300" : "bg-warning-50 text-warning-900 ring-warning-300"
                         }`}
                       >
                         {r.slotFree ? t("slotFree", { time: startLabel }) : t("slotTaken", { time: startLabel })}
@@ -80,18 +79,18 @@ export async function SearchResults({ q, found: data }: { q: SearchQuery; found:
                     </div>
                   )}
                   {waiting > 0 && (
-                    <p data-testid="pending-overlap" className="mt-2 inline-flex items-center gap-1.5 rounded-md bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-inset ring-amber-300">
-                      <span aria-hidden="true" className="size-2.5 rounded-sm bg-[repeating-linear-gradient(135deg,#f59e0b_0,#f59e0b_2px,#fef3c7_2px,#fef3c7_4px)]" />
+                    <p data-testid="pending-overlap" className="mt-2 inline-flex items-center gap-1.5 rounded-md bg-warning-50 px-2 py-0.5 text-xs font-medium text-warning-900 ring-1 ring-inset ring-warning-300">
+                      <span aria-hidden="true" className="size-2.5 rounded-sm bg-[repeating-linear-gradient(135deg,var(--color-warning-500)_0,var(--color-warning-500)_2px,var(--color-warning-100)_2px,var(--color-warning-100)_4px)]" />
                       {t("pendingOverlapSearch", { n: waiting })}
                     </p>
                   )}
                   <p className="mt-3 text-xs font-medium text-slate-600">{t("freeWindows")}</p>
                   <ul className="mt-1 flex flex-wrap gap-1.5">
                     {allDay ? (
-                      <li className="rounded-md bg-emerald-50 px-2 py-0.5 text-sm text-emerald-800">{t("freeAllDay")}</li>
+                      <li className="rounded-md bg-success-50 px-2 py-0.5 text-sm text-success-800">{t("freeAllDay")}</li>
                     ) : (
                       r.windows.slice(0, 6).map((w) => (
-                        <li key={w.start} className="rounded-md bg-emerald-50 px-2 py-0.5 text-sm tabular-nums text-emerald-800">
+                        <li key={w.start} className="rounded-md bg-success-50 px-2 py-0.5 text-sm tabular-nums text-success-800">
                           {fmt(w.start)}–{fmt(w.end)}
                         </li>
                       ))

@@ -4,9 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { useT } from "@/lib/i18n/client";
-import { legacyPost, LegacyError } from "../ui/legacy-fetch";
-import { ErrorState } from "../ui/states";
-import { btnDanger, btnSecondary, chip } from "../ui/styles";
+import { ApiError, postForm } from "../data/client";
+import { btnDanger, btnSecondary, chip, ErrorState } from "../ui/kit";
 
 type Scope = "one" | "following" | "all";
 
@@ -19,14 +18,14 @@ export function SeriesCancel({ seriesId, appointId, scopes, compact }: { seriesI
   const [error, setError] = useState<string | null>(null);
   const label = (s: Scope) => t(s === "one" ? "cancelOne" : s === "following" ? "cancelFollowing" : "cancelAll");
   const cancel = useMutation({
-    mutationFn: () => legacyPost(`/api/series/${seriesId}/cancel`, { scope, appointId }),
+    mutationFn: () => postForm(`/api/series/${seriesId}/cancel`, { scope, appointId }),
     onSuccess: () => {
       dialog.current?.close();
       router.refresh();
     },
     onError: (e) => {
       dialog.current?.close();
-      setError(e instanceof LegacyError ? e.message : t("errorNetwork"));
+      setError(e instanceof ApiError ? e.errmsg : t("errorNetwork"));
     },
   });
 
@@ -38,7 +37,7 @@ export function SeriesCancel({ seriesId, appointId, scopes, compact }: { seriesI
           <button
             key={s}
             type="button"
-            className={compact ? `${chip} text-red-700` : `${btnDanger} w-full`}
+            className={compact ? `${chip} text-danger-700` : `${btnDanger} w-full`}
             onClick={() => {
               setScope(s);
               dialog.current?.showModal();

@@ -1,7 +1,6 @@
 // Shown by a user page when no WeCom identity is present (the edge middleware normally starts sign-in first).
 import { MESSAGES } from "@/lib/errors";
-import { ErrorState } from "../ui/states";
-import { btnPrimary } from "../ui/styles";
+import { btnPrimary, ErrorState } from "../ui/kit";
 
 export function SignInNeeded({ next }: { next: string }) {
   return (

@@ -1,8 +1,8 @@
 // The day of one room between opening and closing time: a bar for the eye (hidden from screen readers) and the same
 // facts as a list. Server component; times are formatted in the campus zone by the caller.
 import Link from "next/link";
-import type { Period } from "@/lib/services/booking/free-windows";
-import { focusRing } from "../ui/styles";
+import type { Period } from "@/lib/types/api";
+import { focusRing } from "../ui/kit";
 
 export interface TimelineProps {
   opensAt: number;
@@ -31,12 +31,12 @@ export function Timeline(p: TimelineProps) {
     ...p.free.map((f) => ({ ...f, kind: "free" as const })),
     ...(p.pending ?? []).map((f) => ({ ...f, kind: "pending" as const })),
   ].sort((a, b) => a.start - b.start || (a.kind === "pending" ? 1 : -1));
-  const hatch = "bg-[repeating-linear-gradient(135deg,#f59e0b_0,#f59e0b_3px,#fef3c7_3px,#fef3c7_7px)]";
+  const hatch = "bg-[repeating-linear-gradient(135deg,var(--color-warning-500)_0,var(--color-warning-500)_3px,var(--color-warning-100)_3px,var(--color-warning-100)_7px)]";
 
   return (
     <div>
       <div aria-hidden="true" className="pt-1">
-        <div className="relative h-10 overflow-hidden rounded-lg bg-emerald-100 ring-1 ring-inset ring-emerald-300">
+        <div className="relative h-10 overflow-hidden rounded-lg bg-success-100 ring-1 ring-inset ring-success-300">
           {p.now > p.opensAt && (
             <div
               className="absolute inset-y-0 left-0 bg-[repeating-linear-gradient(135deg,#e2e8f0_0,#e2e8f0_6px,#f1f5f9_6px,#f1f5f9_12px)]"
@@ -54,7 +54,7 @@ export function Timeline(p: TimelineProps) {
           {p.busy.map((b) => (
             <div
               key={b.start}
-              className="absolute inset-y-0 border-x border-white/70 bg-rose-500"
+              className="absolute inset-y-0 border-x border-white/70 bg-danger-500"
               style={{ left: pct(b.start), width: width(b.start, b.end) }}
             />
           ))}
@@ -70,11 +70,11 @@ export function Timeline(p: TimelineProps) {
         </div>
         <div className="mt-3 flex gap-4 text-xs text-slate-600">
           <span className="inline-flex items-center gap-1.5">
-            <span className="size-3 rounded-sm bg-emerald-100 ring-1 ring-emerald-300" />
+            <span className="size-3 rounded-sm bg-success-100 ring-1 ring-success-300" />
             {p.labels.free}
           </span>
           <span className="inline-flex items-center gap-1.5">
-            <span className="size-3 rounded-sm bg-rose-500" />
+            <span className="size-3 rounded-sm bg-danger-500" />
             {p.labels.busy}
           </span>
           {(p.pending ?? []).length > 0 && (
@@ -96,8 +96,8 @@ export function Timeline(p: TimelineProps) {
           return (
             <li key={`${it.kind}-${it.start}-${it.end}`} data-kind={it.kind} className="flex min-h-12 items-center justify-between gap-3 py-2">
               <span className="flex items-center gap-2 text-sm">
-                <span aria-hidden="true" className={`size-2.5 rounded-full ${it.kind === "busy" ? "bg-rose-500" : it.kind === "pending" ? "bg-amber-500" : "bg-emerald-500"}`} />
-                <span className={`tabular-nums ${it.kind === "pending" ? "text-amber-900" : ""}`}>
+                <span aria-hidden="true" className={`size-2.5 rounded-full ${it.kind === "busy" ? "bg-danger-500" : it.kind === "pending" ? "bg-warning-500" : "bg-success-500"}`} />
+                <span className={`tabular-nums ${it.kind === "pending" ? "text-warning-900" : ""}`}>
                   {it.kind === "busy" ? p.labels.busyPeriod(it) : it.kind === "pending" ? (p.labels.pendingPeriod?.(it) ?? "") : p.labels.freePeriod(it)}
                 </span>
               </span>

@@ -36,7 +36,7 @@ export default async function AdminLoginPage({ searchParams }: { searchParams: P
           <h1 className="text-xl font-semibold text-slate-900">管理员登录</h1>
           <p className="mb-6 mt-1 text-sm text-slate-600">会议室预约管理后台</p>
           {sp.changed === "1" && (
-            <p role="status" className="mb-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+            <p role="status" className="mb-4 rounded-lg bg-success-50 px-3 py-2 text-sm text-success-900">
               密码已修改，请用新密码重新登录。
             </p>
           )}
@@ -57,7 +57,7 @@ export default async function AdminLoginPage({ searchParams }: { searchParams: P
           </a>
           <p className="mt-2 text-center text-xs text-slate-500">适用于用户名与企业微信账号相同的管理员。</p>
           {env().DEMO_LOGIN && (
-            <p className="mt-4 rounded-lg bg-amber-50 p-3 text-sm text-amber-900" data-testid="demo-admin-hint">
+            <p className="mt-4 rounded-lg bg-warning-50 p-3 text-sm text-warning-900" data-testid="demo-admin-hint">
               演示模式：用户名 <b>admin</b>，密码为启动时的 ADMIN_PASSWORD（<code>npm run demo</code> 默认 <code>demo-admin-password</code>）。
             </p>
           )}

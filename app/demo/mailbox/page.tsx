@@ -32,7 +32,7 @@ export default async function DemoMailboxPage() {
         </p>
       </header>
       {box.unreachable.length > 0 && (
-        <p role="status" className="mb-3 rounded-xl bg-amber-50 p-3 text-sm text-amber-900">
+        <p role="status" className="mb-3 rounded-xl bg-warning-50 p-3 text-sm text-warning-900">
           未能读取：{box.unreachable.join("、")}（演示用的模拟服务没有运行）
         </p>
       )}

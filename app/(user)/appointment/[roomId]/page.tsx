@@ -3,9 +3,8 @@
 import type { Metadata } from "next";
 import { BookingForm } from "@/app/_components/user/booking-form";
 import { QueryProvider } from "@/app/_components/user/providers";
-import { ErrorState } from "@/app/_components/ui/states";
 import { PageError } from "@/app/_components/user/page-error";
-import { card } from "@/app/_components/ui/styles";
+import { card, ErrorState } from "@/app/_components/ui/kit";
 import { getSessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/locale";

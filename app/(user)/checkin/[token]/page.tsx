@@ -6,7 +6,7 @@ import { CheckInButton } from "@/app/_components/user/check-in-button";
 import { QueryProvider } from "@/app/_components/user/providers";
 import { SignInNeeded } from "@/app/_components/user/sign-in-needed";
 import { PageError } from "@/app/_components/user/page-error";
-import { card, focusRing } from "@/app/_components/ui/styles";
+import { card, focusRing } from "@/app/_components/ui/kit";
 import { getSessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/locale";
@@ -50,7 +50,7 @@ export default async function CheckInPage({ params }: { params: Promise<{ token:
             </p>
             <h2 className="mt-1 text-lg font-semibold">{b.purpose || view.place}</h2>
             {b.checkedInAt ? (
-              <div className="mt-4 flex items-center gap-3 rounded-xl bg-emerald-50 p-4 text-emerald-900 ring-1 ring-emerald-200">
+              <div className="mt-4 flex items-center gap-3 rounded-xl bg-success-50 p-4 text-success-900 ring-1 ring-success-200">
                 <svg aria-hidden="true" viewBox="0 0 24 24" className="h-8 w-8 shrink-0 fill-none stroke-current stroke-2">
                   <circle cx="12" cy="12" r="10" />
                   <path d="m7 12.5 3.2 3.2L17 9" />

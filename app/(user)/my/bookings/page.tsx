@@ -3,9 +3,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignInNeeded } from "@/app/_components/user/sign-in-needed";
-import { EmptyState } from "@/app/_components/ui/states";
+import { EmptyState, focusRing } from "@/app/_components/ui/kit";
 import { STATUS_META, STATUS_TABS, StatusBadge } from "@/app/_components/ui/status-badge";
-import { focusRing } from "@/app/_components/ui/styles";
 import { getSessionUser } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/locale";
 import { countMyBookings } from "@/lib/services/booking/count-my-bookings";

@@ -4,7 +4,7 @@ import { CalendarFeed } from "@/app/_components/user/calendar-feed";
 import { ProfileForm } from "@/app/_components/user/profile-form";
 import { QueryProvider } from "@/app/_components/user/providers";
 import { SignInNeeded } from "@/app/_components/user/sign-in-needed";
-import { ErrorState } from "@/app/_components/ui/states";
+import { ErrorState } from "@/app/_components/ui/kit";
 import { getSessionUser } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/locale";
 import { feedUrls, getOrCreateIcalToken } from "@/lib/services/ical/feeds";

@@ -18,7 +18,7 @@ export function UtilizationBars({ rooms }: { rooms: RoomUtilization[] }) {
     <ul className="space-y-3">
       {rooms.map((r) => {
         const pct = Math.round(r.ratio * 1000) / 10;
-        const color = r.ratio >= 0.8 ? "bg-rose-600" : r.ratio >= 0.5 ? "bg-amber-500" : "bg-brand-600";
+        const color = r.ratio >= 0.8 ? "bg-danger-600" : r.ratio >= 0.5 ? "bg-warning-500" : "bg-brand-600";
         return (
           <li key={r.roomId}>
             <div className="mb-1 flex items-baseline justify-between gap-2 text-sm">

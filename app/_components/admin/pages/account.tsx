@@ -3,9 +3,9 @@ import "@/lib/validation/zod-client"; // before any schema is used: no eval prob
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { passwordSchema } from "@/lib/validation/admin";
-import { Badge, Button, Card, Field, inputClass, PageHeader } from "../../ui/controls";
+import { Badge, Button, Card, Field, inputClass, PageHeader } from "../../ui/kit";
 import { useToast } from "../../ui/toast";
-import { BASE, errorText, postForm } from "../api";
+import { BASE, errorText, postForm } from "../../data/client";
 
 export function AccountPage({ username, privileged }: { username: string; privileged: boolean }) {
   const toast = useToast();

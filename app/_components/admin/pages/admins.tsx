@@ -1,16 +1,19 @@
 "use client";
 import "@/lib/validation/zod-client"; // before any schema is used: no eval probe under the CSP
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { addAdminSchema, editAdminSchema } from "@/lib/validation/admin";
-import { Badge, Button, EmptyState, ErrorState, Field, inputClass, PageHeader } from "../../ui/controls";
+import { Badge, Button, EmptyState, ErrorState, Field, inputClass, PageHeader } from "../../ui/kit";
 import { ConfirmDialog, Dialog } from "../../ui/dialog";
 import { Pagination } from "../../ui/pagination";
 import { usePaging } from "../../ui/use-paging";
 import { useToast } from "../../ui/toast";
-import { errorText, getJson, postForm, type LayuiPage } from "../api";
+import { errorText, postForm } from "../../data/client";
+import { useSelection } from "../../data/use-selection";
+import { keys } from "../../data/keys";
+import { useAdmins } from "../../data/use-admins";
 import { fieldErrors } from "../form-errors";
-import type { AdminRow } from "../types";
+import type { AdminRow } from "@/lib/types/api";
 
 type Editing = { mode: "add" } | { mode: "edit"; row: AdminRow };
 
@@ -29,7 +32,7 @@ function AdminForm({ editing, me, onDone, onAdded }: { editing: Editing; me: num
     mutationFn: (data: Record<string, string | number>) => postForm<{ errmsg: string }>(row ? "/admin/edit" : "/admin/add", data),
     onSuccess: (r) => {
       toast.success(r.errmsg);
-      qc.invalidateQueries({ queryKey: ["admins"] });
+      qc.invalidateQueries({ queryKey: keys.admins.all });
       if (!row) onAdded();
       onDone();
     },
@@ -85,37 +88,33 @@ function AdminForm({ editing, me, onDone, onAdded }: { editing: Editing; me: num
             ))}
           </div>
           {self && <p className="mt-1 text-xs text-slate-500">不能修改自己的权限。</p>}
-          {err("privileged") && <p className="mt-1 text-xs text-rose-700">{err("privileged")}</p>}
+          {err("privileged") && <p className="mt-1 text-xs text-danger-700">{err("privileged")}</p>}
         </fieldset>
       </form>
     </Dialog>
   );
 }
 
+const idOf = (r: AdminRow) => r.id;
+
 export function AdminsPage({ me }: { me: number }) {
   const qc = useQueryClient();
   const toast = useToast();
   const { page, size, setPage, pagerProps } = usePaging();
-  const [selected, setSelected] = useState<Set<number>>(new Set());
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<AdminRow[] | null>(null);
 
-  const list = useQuery({
-    queryKey: ["admins", { page, size }],
-    queryFn: () => getJson<LayuiPage<AdminRow>>("/admin/all", { page, size }),
-    placeholderData: keepPreviousData,
-  });
+  const list = useAdmins(page, size);
   const rows = list.data?.data ?? [];
-  const selectable = rows.filter((r) => r.id !== me);
-  const allChecked = selectable.length > 0 && selectable.every((r) => selected.has(r.id));
+  const selection = useSelection(rows, idOf, { selectable: (r) => r.id !== me });
 
   const del = useMutation({
     mutationFn: (ids: number[]) => postForm<{ errmsg: string }>("/admin/delete", { ids }),
     onSuccess: (r) => {
       toast.success(r.errmsg);
-      setSelected(new Set());
+      selection.clear();
       setDeleting(null);
-      qc.invalidateQueries({ queryKey: ["admins"] });
+      qc.invalidateQueries({ queryKey: keys.admins.all });
     },
     onError: (e) => {
       toast.error(errorText(e));
@@ -123,13 +122,6 @@ export function AdminsPage({ me }: { me: number }) {
     },
   });
 
-  const toggle = (id: number) =>
-    setSelected((s) => {
-      const n = new Set(s);
-      if (n.has(id)) n.delete(id);
-      else n.add(id);
-      return n;
-    });
 
   return (
     <>
@@ -146,10 +138,10 @@ export function AdminsPage({ me }: { me: number }) {
         <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 p-4">
           <Button
             variant="danger"
-            disabled={selected.size === 0}
-            onClick={() => setDeleting(rows.filter((r) => selected.has(r.id)))}
+            disabled={selection.size === 0}
+            onClick={() => setDeleting(selection.visible)}
           >
-            批量删除{selected.size ? ` (${selected.size})` : ""}
+            批量删除{selection.size ? ` (${selection.size})` : ""}
           </Button>
           <Button variant="ghost" onClick={() => list.refetch()}>
             ↻ 刷新
@@ -168,8 +160,8 @@ export function AdminsPage({ me }: { me: number }) {
                   <input
                     type="checkbox"
                     className="h-4 w-4 accent-brand-600"
-                    checked={allChecked}
-                    onChange={() => setSelected(allChecked ? new Set() : new Set(selectable.map((r) => r.id)))}
+                    checked={selection.allChecked}
+                    onChange={selection.toggleAll}
                     aria-label="全选本页"
                   />
                 </th>
@@ -183,13 +175,13 @@ export function AdminsPage({ me }: { me: number }) {
             </thead>
             <tbody className="divide-y divide-slate-100">
               {rows.map((a) => (
-                <tr key={a.id} data-admin={a.username} className={selected.has(a.id) ? "bg-brand-50/60" : "hover:bg-slate-50"}>
+                <tr key={a.id} data-admin={a.username} className={selection.has(a.id) ? "bg-brand-50/60" : "hover:bg-slate-50"}>
                   <td className="px-4 py-2.5">
                     <input
                       type="checkbox"
                       className="h-4 w-4 accent-brand-600"
-                      checked={selected.has(a.id)}
-                      onChange={() => toggle(a.id)}
+                      checked={selection.has(a.id)}
+                      onChange={() => selection.toggle(a)}
                       disabled={a.id === me}
                       aria-label={`选择 ${a.username}`}
                     />
@@ -220,7 +212,7 @@ export function AdminsPage({ me }: { me: number }) {
                       <Button
                         size="sm"
                         variant="ghost"
-                        className="text-rose-700 hover:bg-rose-50"
+                        className="text-danger-700 hover:bg-danger-50"
                         disabled={a.id === me}
                         title={a.id === me ? "不能删除自己" : undefined}
                         onClick={() => setDeleting([a])}

@@ -1,39 +1,16 @@
 "use client";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Fragment, useEffect, useMemo, useState } from "react";
 import { ACTION_LABELS, ACTOR_LABELS, CHANNEL_LABELS, label, OBJECT_LABELS } from "@/lib/audit-labels";
-import { Badge, Button, EmptyState, ErrorState, inputClass, PageHeader } from "../../ui/controls";
+import { Badge, Button, EmptyState, ErrorState, inputClass, PageHeader } from "../../ui/kit";
 import { Pagination } from "../../ui/pagination";
 import { usePaging } from "../../ui/use-paging";
-import { BASE, getJson } from "../api";
+import { BASE } from "../../data/client";
+import { useAuditPage, type AuditRow } from "../../data/use-audit";
 
 // 操作日志: the audit trail, newest first. Filters travel in the query string of both the JSON view and the xlsx
 // export, so the download is exactly what the table shows. Admins who are not super admins see their own actions.
 
-interface AuditRow {
-  id: number;
-  at: string;
-  atText: string;
-  actorKind: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  objectKind: string;
-  objectId: string | null;
-  before: unknown;
-  after: unknown;
-  clientAddress: string | null;
-  userAgent: string | null;
-  channel: string;
-}
 
-interface AuditPageData {
-  count: number;
-  page: number;
-  size: number;
-  rows: AuditRow[];
-  scope: "all" | "own";
-}
 
 interface Filters {
   person: string;
@@ -102,7 +79,7 @@ function ChangeView({ before, after }: { before: unknown; after: unknown }) {
               <tr key={k}>
                 <th scope="row" className="py-1.5 pr-3 font-mono font-normal text-slate-700">
                   {k}
-                  {changed && <span className="ml-1 text-amber-700" title="已变更">*</span>}
+                  {changed && <span className="ml-1 text-warning-700" title="已变更">*</span>}
                 </th>
                 <td className="max-w-[28rem] break-all py-1.5 pr-3 font-mono text-slate-600">{show(bv)}</td>
                 <td className={`max-w-[28rem] break-all py-1.5 font-mono ${changed ? "font-semibold text-slate-900" : "text-slate-600"}`}>{show(av)}</td>
@@ -146,11 +123,7 @@ export function AuditPage({ privileged }: { privileged: boolean }) {
   const params = useMemo(() => query(filters), [filters]);
   useEffect(() => setPage(1), [params, setPage]);
 
-  const list = useQuery({
-    queryKey: ["audit", { ...params, page, size }],
-    queryFn: () => getJson<AuditPageData>("/api/admin/audit", { ...params, page, size }),
-    placeholderData: keepPreviousData,
-  });
+  const list = useAuditPage(params, page, size);
   const rows = list.data?.rows ?? [];
   const exportHref = `${BASE}/api/admin/audit/export?${new URLSearchParams(params as Record<string, string>)}`;
   const set = (k: keyof Filters) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setDraft((d) => ({ ...d, [k]: e.target.value }));

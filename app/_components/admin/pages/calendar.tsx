@@ -1,10 +1,11 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { AcademicCalendar } from "@/lib/services/calendar/academic-calendar";
-import { Button, Card, EmptyState, ErrorState, Field, inputClass, PageHeader } from "../../ui/controls";
+import { Button, Card, EmptyState, ErrorState, Field, inputClass, PageHeader } from "../../ui/kit";
 import { useToast } from "../../ui/toast";
-import { errorText, getJson, postForm, type FormValue } from "../api";
+import { errorText, postForm, type FormValue } from "../../data/client";
+import { keys } from "../../data/keys";
+import { useAcademicCalendar } from "../../data/use-calendar";
 
 // The academic calendar: terms (week 1 = the week of the first day), holidays, and the class periods offered as times
 // in the booking form. Users see "第12周 周二" beside dates.
@@ -12,7 +13,7 @@ import { errorText, getJson, postForm, type FormValue } from "../api";
 export function CalendarPage() {
   const qc = useQueryClient();
   const toast = useToast();
-  const cal = useQuery({ queryKey: ["calendar"], queryFn: () => getJson<AcademicCalendar>("/api/admin/calendar") });
+  const cal = useAcademicCalendar();
   const [term, setTerm] = useState<{ id?: number; name: string; firstDay: string; weeks: string }>({ name: "", firstDay: "", weeks: "18" });
   const [holiday, setHoliday] = useState({ name: "", firstDay: "", lastDay: "" });
   const [period, setPeriod] = useState({ name: "", start: "", end: "" });
@@ -24,7 +25,7 @@ export function CalendarPage() {
         toast.success("已保存");
         setErrors({ ...errors, [key]: null });
         onDone();
-        qc.invalidateQueries({ queryKey: ["calendar"] });
+        qc.invalidateQueries({ queryKey: keys.calendar });
       },
       onError: (e: unknown) => setErrors({ ...errors, [key]: errorText(e) }),
     }) as const;
@@ -35,7 +36,7 @@ export function CalendarPage() {
     mutationFn: (x: { kind: string; id: number }) => postForm("/api/admin/calendar/remove", x),
     onSuccess: () => {
       toast.success("已删除");
-      qc.invalidateQueries({ queryKey: ["calendar"] });
+      qc.invalidateQueries({ queryKey: keys.calendar });
     },
     onError: (e) => toast.error(errorText(e)),
   });
@@ -43,7 +44,7 @@ export function CalendarPage() {
   const data = cal.data;
   const err = (k: string) =>
     errors[k] ? (
-      <p role="alert" className="mt-2 text-sm text-rose-700">
+      <p role="alert" className="mt-2 text-sm text-danger-700">
         {errors[k]}
       </p>
     ) : null;

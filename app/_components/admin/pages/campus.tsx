@@ -1,34 +1,17 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Badge, Button, Card, ErrorState, PageHeader } from "../../ui/controls";
+import { Badge, Button, Card, ErrorState, PageHeader } from "../../ui/kit";
 import { useToast } from "../../ui/toast";
-import { BASE, errorText, getJson, postForm } from "../api";
+import { BASE, errorText, getJson, postForm } from "../../data/client";
+import { keys } from "../../data/keys";
+import { useCampusOverview, type CampusCheck as Check } from "../../data/use-campus";
 
 // 校园平台 (super admins): the campus platform ("API center") integration at a glance — connection, each family's
 // last success and failure, deliveries waiting or given up (with retry), the notice channel setting, and the sync
 // buttons (departments now; our roles and menus onto the platform).
 
-interface Overview {
-  enabled: boolean;
-  base: string | null;
-  noticeChannels: "wecom" | "campus" | "both";
-  noticeChannelCodes: string[];
-  adminRoleKeys: string[];
-  superRoleKeys: string[];
-  families: { family: string; lastSuccessAt: string | null; lastFailureAt: string | null; lastError: string | null; healthy: boolean | null }[];
-  deliveries: { op: string; pending: number; failed: number }[];
-  failed: { id: number; op: string; what: string; attempts: number; lastError: string | null; createdAt: string }[];
-  departmentSync: { lastRunAt: string | null; report: { total?: number; added?: number; updated?: number; removed?: number } | null } | null;
-  files: { id: string; kind: string; name: string; size: number; createdBy: string | null; createdAt: string }[];
-}
 
-interface Check {
-  ok: boolean;
-  ms: number;
-  message: string;
-  channels: { name: string; code: string; type: string }[];
-}
 
 const FAMILY: Record<string, string> = {
   people: "人员",
@@ -49,9 +32,9 @@ const CHANNELS = [
 export function CampusPage() {
   const qc = useQueryClient();
   const toast = useToast();
-  const overview = useQuery({ queryKey: ["campus"], queryFn: () => getJson<Overview>("/api/admin/campus") });
+  const overview = useCampusOverview();
   const [check, setCheck] = useState<Check | null>(null);
-  const refresh = () => qc.invalidateQueries({ queryKey: ["campus"] });
+  const refresh = () => qc.invalidateQueries({ queryKey: keys.campus });
 
   const runCheck = useMutation({
     mutationFn: () => getJson<Check>("/api/admin/campus/check"),
@@ -220,7 +203,7 @@ export function CampusPage() {
                   </td>
                   <td className="py-2 pr-4 tabular-nums text-slate-600">{f.lastSuccessAt ?? "—"}</td>
                   <td className="py-2 pr-4 tabular-nums text-slate-600">{f.lastFailureAt ?? "—"}</td>
-                  <td className="max-w-xs break-all py-2 text-xs text-rose-700">{f.healthy === false ? f.lastError : ""}</td>
+                  <td className="max-w-xs break-all py-2 text-xs text-danger-700">{f.healthy === false ? f.lastError : ""}</td>
                 </tr>
               ))}
             </tbody>
@@ -242,7 +225,7 @@ export function CampusPage() {
         <div className="flex flex-wrap gap-3 text-sm">
           {o.deliveries.map((d) => (
             <span key={d.op} className="rounded-lg bg-slate-50 px-3 py-2">
-              {OP[d.op] ?? d.op}：等待 <b className="tabular-nums">{d.pending}</b> · 失败 <b className={`tabular-nums ${d.failed ? "text-rose-700" : ""}`}>{d.failed}</b>
+              {OP[d.op] ?? d.op}：等待 <b className="tabular-nums">{d.pending}</b> · 失败 <b className={`tabular-nums ${d.failed ? "text-danger-700" : ""}`}>{d.failed}</b>
             </span>
           ))}
         </div>
@@ -257,7 +240,7 @@ export function CampusPage() {
                   <p className="text-xs text-slate-500">
                     {f.createdAt} · 尝试 {f.attempts} 次
                   </p>
-                  {f.lastError && <p className="break-all text-xs text-rose-700">原因：{f.lastError}</p>}
+                  {f.lastError && <p className="break-all text-xs text-danger-700">原因：{f.lastError}</p>}
                 </div>
                 <Button size="sm" variant="ghost" onClick={() => retry.mutate([f.id])} disabled={retry.isPending}>
                   重试

@@ -1,11 +1,14 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { ClosureHit, ClosureView } from "@/lib/services/closures/closures";
-import { Badge, Button, Card, EmptyState, ErrorState, Field, inputClass, PageHeader } from "../../ui/controls";
+import type { ClosureHit, ClosureView } from "@/lib/types/api";
+import { Badge, Button, Card, EmptyState, ErrorState, Field, inputClass, PageHeader } from "../../ui/kit";
 import { ConfirmDialog, Dialog } from "../../ui/dialog";
 import { useToast } from "../../ui/toast";
-import { errorText, getJson, postForm } from "../api";
+import { errorText, postForm } from "../../data/client";
+import { keys } from "../../data/keys";
+import { useClosures } from "../../data/use-closures";
+import { useGridBuildings } from "../../data/use-grid";
 import { RoomPicker, type RoomChoice } from "../room-picker";
 
 // Closures: a room, a building or every room closed for a stretch (维修, 考试周, 假期), once or every week. Creating
@@ -28,12 +31,9 @@ interface Draft {
 export function ClosuresPage() {
   const toast = useToast();
   const qc = useQueryClient();
-  const list = useQuery({ queryKey: ["closures"], queryFn: () => getJson<{ closures: ClosureView[] }>("/api/admin/closures") });
+  const list = useClosures();
   const [room, setRoom] = useState<RoomChoice | null>(null);
-  const meta = useQuery({
-    queryKey: ["grid-buildings"],
-    queryFn: () => getJson<{ buildings: string[] }>("/api/admin/grid", { date: new Date().toISOString().slice(0, 10), size: 1 }),
-  });
+  const meta = useGridBuildings();
   const buildings = (meta.data?.buildings ?? []).filter(Boolean);
   const [draft, setDraft] = useState<Draft>({ scope: "room", roomId: "", building: "", start: "", end: "", reason: "", repeatWeekly: false, repeatUntil: "" });
   const [hits, setHits] = useState<ClosureHit[] | null>(null);
@@ -72,8 +72,8 @@ export function ClosuresPage() {
       toast.success(r.cancelled.length ? `已创建关闭，并取消 ${r.cancelled.length} 条预约、通知了预约人` : "已创建关闭");
       setHits(null);
       setDraft({ ...draft, start: "", end: "", reason: "" });
-      qc.invalidateQueries({ queryKey: ["closures"] });
-      qc.invalidateQueries({ queryKey: ["grid"] });
+      qc.invalidateQueries({ queryKey: keys.closures });
+      qc.invalidateQueries({ queryKey: keys.grid.all });
     },
     onError: (e) => setError(errorText(e)),
   });
@@ -82,7 +82,7 @@ export function ClosuresPage() {
     onSuccess: () => {
       toast.success("已删除关闭，会议室恢复开放");
       setRemove(null);
-      qc.invalidateQueries({ queryKey: ["closures"] });
+      qc.invalidateQueries({ queryKey: keys.closures });
     },
     onError: (e) => toast.error(errorText(e)),
   });
@@ -91,7 +91,7 @@ export function ClosuresPage() {
     onSuccess: (r) => {
       toast.success(`已取消 ${r.cancelled.length} 条预约并通知预约人`);
       setCancelFor(null);
-      qc.invalidateQueries({ queryKey: ["closures"] });
+      qc.invalidateQueries({ queryKey: keys.closures });
     },
     onError: (e) => toast.error(errorText(e)),
   });
@@ -164,7 +164,7 @@ export function ClosuresPage() {
             )}
           </div>
           {error && (
-            <p role="alert" className="text-sm text-rose-700">
+            <p role="alert" className="text-sm text-danger-700">
               {error}
             </p>
           )}

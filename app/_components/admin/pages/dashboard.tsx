@@ -1,19 +1,18 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { Badge, Card, ErrorState, PageHeader } from "../../ui/controls";
-import { getJson } from "../api";
+import { Badge, Card, ErrorState, PageHeader } from "../../ui/kit";
+import { useDashboardCharts } from "../../data/use-dashboard";
+import { useServerStats } from "../../data/use-server";
 import { StackedBars } from "../charts/stacked-bars";
 import { UtilizationBars } from "../charts/utilization-bars";
 import { formatAge } from "../status";
 import { DeliveriesCard } from "./deliveries-card";
-import type { DashboardCharts, ServerStats } from "../types";
 
 const REFRESH_MS = 15_000;
 
 function Stat({ label, value, hint, tone }: { label: string; value: React.ReactNode; hint?: React.ReactNode; tone?: "warn" }) {
   return (
-    <div className={`rounded-xl border bg-white p-4 shadow-sm ${tone === "warn" ? "border-amber-300" : "border-slate-200"}`}>
+    <div className={`rounded-xl border bg-white p-4 shadow-sm ${tone === "warn" ? "border-warning-300" : "border-slate-200"}`}>
       <p className="text-xs font-medium text-slate-500">{label}</p>
       <p className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{value}</p>
       {hint && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
@@ -27,12 +26,8 @@ function Running({ on }: { on: boolean }) {
 
 export function DashboardPage({ privileged }: { privileged: boolean }) {
   // Both refresh on their own, like the legacy welcome page's 5 s poll, but less chatty.
-  const stats = useQuery({ queryKey: ["server"], queryFn: () => getJson<ServerStats>("/server"), refetchInterval: REFRESH_MS });
-  const charts = useQuery({
-    queryKey: ["dashboard"],
-    queryFn: () => getJson<DashboardCharts>("/api/admin/dashboard"),
-    refetchInterval: REFRESH_MS,
-  });
+  const stats = useServerStats(REFRESH_MS);
+  const charts = useDashboardCharts(REFRESH_MS);
   const s = stats.data;
   const c = charts.data;
   const q = c?.queue;

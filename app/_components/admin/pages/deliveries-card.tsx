@@ -1,33 +1,23 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Badge, Button, Card } from "../../ui/controls";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Badge, Button, Card } from "../../ui/kit";
 import { useToast } from "../../ui/toast";
-import { errorText, getJson, postForm } from "../api";
+import { errorText, postForm } from "../../data/client";
+import { keys } from "../../data/keys";
+import { useFailedDeliveries } from "../../data/use-deliveries";
 
-interface Delivery {
-  id: number;
-  recipient: string | null;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  text: string | null;
-}
 
 /** WeCom notifications that gave up after their retries: what, to whom, why; super admins can send them again. */
 export function DeliveriesCard({ failed, pending, privileged }: { failed: number; pending: number; privileged: boolean }) {
   const toast = useToast();
   const qc = useQueryClient();
-  const list = useQuery({
-    queryKey: ["deliveries", "failed"],
-    queryFn: () => getJson<{ count: number; rows: Delivery[] }>("/api/admin/deliveries", { status: "failed", size: 5 }),
-    enabled: failed > 0,
-  });
+  const list = useFailedDeliveries(failed > 0);
   const retry = useMutation({
     mutationFn: (ids: number[]) => postForm<{ requeued: number }>("/api/admin/deliveries/retry", { ids }),
     onSuccess: (r) => {
       toast.success(`已重新排队 ${r.requeued} 条通知`);
-      qc.invalidateQueries({ queryKey: ["deliveries"] });
-      qc.invalidateQueries({ queryKey: ["dashboard"] });
+      qc.invalidateQueries({ queryKey: keys.deliveries.all });
+      qc.invalidateQueries({ queryKey: keys.dashboard });
     },
     onError: (e) => toast.error(errorText(e)),
   });
@@ -63,7 +53,7 @@ export function DeliveriesCard({ failed, pending, privileged }: { failed: number
                   </span>
                 </p>
                 {r.text && <p className="mt-0.5 line-clamp-2 text-xs text-slate-600">{r.text.replace(/\n+/g, " · ")}</p>}
-                {r.lastError && <p className="mt-0.5 break-all text-xs text-rose-700">原因：{r.lastError}</p>}
+                {r.lastError && <p className="mt-0.5 break-all text-xs text-danger-700">原因：{r.lastError}</p>}
               </li>
             ))}
           </ul>

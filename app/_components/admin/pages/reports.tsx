@@ -1,10 +1,11 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { AcademicCalendar } from "@/lib/services/calendar/academic-calendar";
-import type { Report, UtilizationRow } from "@/lib/services/reports/get-report";
-import { Card, EmptyState, ErrorState, Field, inputClass, PageHeader } from "../../ui/controls";
-import { BASE, getJson } from "../api";
+import type { AcademicCalendar } from "@/lib/types/api";
+import type { UtilizationRow } from "@/lib/types/api";
+import { Card, EmptyState, ErrorState, Field, inputClass, PageHeader } from "../../ui/kit";
+import { BASE } from "../../data/client";
+import { useAcademicCalendar } from "../../data/use-calendar";
+import { useReport } from "../../data/use-reports";
 
 // Reports over any range, computed on the server in SQL: utilization (approved hours ÷ open hours) per room,
 // building and department, a weekday × hour heat map, no-show rate, statuses, busiest rooms, most cancellations.
@@ -36,17 +37,12 @@ function presetRange(p: Preset, cal?: AcademicCalendar): { from: string; to: str
 }
 
 export function ReportsPage() {
-  const cal = useQuery({ queryKey: ["calendar"], queryFn: () => getJson<AcademicCalendar>("/api/admin/calendar") });
+  const cal = useAcademicCalendar();
   const [preset, setPreset] = useState<Preset>("week");
   const [custom, setCustom] = useState(() => presetRange("week")!);
   const range = preset === "custom" ? custom : (presetRange(preset, cal.data) ?? custom);
   const noTerm = preset === "term" && cal.data && !presetRange("term", cal.data);
-  const report = useQuery({
-    queryKey: ["report", range],
-    queryFn: () => getJson<{ report: Report }>("/api/admin/reports", range),
-    enabled: !noTerm,
-    placeholderData: (prev) => prev,
-  });
+  const report = useReport(range, !noTerm);
   const [tab, setTab] = useState<"rooms" | "buildings" | "departments">("buildings");
   const r = report.data?.report;
   const exportUrl = (kind: string) => `${BASE}/api/admin/reports/export?${new URLSearchParams({ ...range, kind })}`;
@@ -103,7 +99,7 @@ export function ReportsPage() {
             </>
           )}
         </div>
-        {noTerm && <p className="mt-2 text-sm text-amber-800">还没有设置学期，请先在“校历与节次”添加学期。</p>}
+        {noTerm && <p className="mt-2 text-sm text-warning-800">还没有设置学期，请先在“校历与节次”添加学期。</p>}
       </Card>
       {report.error && <ErrorState error={report.error} onRetry={() => report.refetch()} />}
       {!r && !report.error && !noTerm && <div className="h-64 animate-pulse rounded-xl bg-white" />}

@@ -1,27 +1,17 @@
 "use client";
 // Console: a room's facts (building, floor, equipment, description), photos, check-in (switch, printable code,
 // new secret) and its calendar feed for admins. Opened from the rooms table.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { BUILDING_MAX, DESCRIPTION_MAX, FLOOR_MAX } from "@/lib/validation/room-facts";
-import { Badge, Button, ErrorState, Field, inputClass, Switch } from "../../ui/controls";
+import { Badge, Button, ErrorState, Field, inputClass, Switch } from "../../ui/kit";
 import { ConfirmDialog, Dialog } from "../../ui/dialog";
 import { useToast } from "../../ui/toast";
-import { BASE, errorText, getJson, postFile, postForm } from "../api";
-import type { Room } from "../types";
+import { BASE, errorText, postFile, postForm } from "../../data/client";
+import { keys } from "../../data/keys";
+import { useRoomFacts, type RoomFacts as Facts } from "../../data/use-rooms";
+import type { Room } from "@/lib/types/api";
 
-interface Facts {
-  roomId: number;
-  place: string;
-  building: string;
-  floor: string;
-  equipment: string[];
-  description: string;
-  checkInRequired: boolean;
-  checkInUrl: string | null;
-  feed: { https: string; webcal: string } | null;
-  photos: { id: number; path: string; width: number; height: number }[];
-}
 
 const MAX_PHOTOS = 6;
 
@@ -257,9 +247,8 @@ function Secrets({ facts, onChanged }: { facts: Facts; onChanged: () => void }) 
 
 export function RoomFactsDialog({ room, onDone }: { room: Room; onDone: () => void }) {
   const qc = useQueryClient();
-  const key = ["rooms", "facts", room.roomId];
-  const q = useQuery({ queryKey: key, queryFn: () => getJson<{ facts: Facts; equipment: string[] }>(`/api/admin/rooms/${room.roomId}/facts`) });
-  const refresh = () => qc.invalidateQueries({ queryKey: key });
+  const q = useRoomFacts(room.roomId);
+  const refresh = () => qc.invalidateQueries({ queryKey: keys.rooms.facts(room.roomId) });
   return (
     <Dialog open onClose={onDone} wide title={`${room.place} · 设施、照片与签到`} footer={<Button onClick={onDone}>关闭</Button>}>
       {q.error && <ErrorState error={q.error} onRetry={() => q.refetch()} />}

@@ -1,18 +1,14 @@
 "use client";
 // Console settings: the check-in window and the admin's own equipment names (its own endpoint and save button,
 // apart from the legacy /server/properties form).
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button, Card, ErrorState, Field, inputClass } from "../../ui/controls";
+import { Button, Card, ErrorState, Field, inputClass } from "../../ui/kit";
 import { useToast } from "../../ui/toast";
-import { errorText, getJson, postForm } from "../api";
+import { errorText, postForm } from "../../data/client";
+import { keys } from "../../data/keys";
+import { useRoomSettings, type RoomSettings } from "../../data/use-rooms";
 
-interface RoomSettings {
-  checkInBeforeMinutes: number;
-  checkInAfterMinutes: number;
-  extraEquipment: string[];
-  equipment: string[];
-}
 
 function Form({ data }: { data: RoomSettings }) {
   const toast = useToast();
@@ -32,7 +28,7 @@ function Form({ data }: { data: RoomSettings }) {
       }),
     onSuccess: () => {
       toast.success("已保存会议室设备与签到设置");
-      qc.invalidateQueries({ queryKey: ["room-settings"] });
+      qc.invalidateQueries({ queryKey: keys.roomSettings });
     },
     onError: (e) => toast.error(errorText(e)),
   });
@@ -67,7 +63,7 @@ function Form({ data }: { data: RoomSettings }) {
 }
 
 export function RoomSettingsCard() {
-  const q = useQuery({ queryKey: ["room-settings"], queryFn: () => getJson<{ settings: RoomSettings }>("/api/admin/room-settings") });
+  const q = useRoomSettings();
   return (
     <Card title="会议室设备与签到">
       {q.error && <ErrorState error={q.error} onRetry={() => q.refetch()} />}

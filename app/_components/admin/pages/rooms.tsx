@@ -1,16 +1,18 @@
 "use client";
 import "@/lib/validation/zod-client"; // before any schema is used: no eval probe under the CSP
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { addRoomSchema, PLACE_MAX, SIZE_MAX } from "@/lib/validation/room";
-import { Badge, Button, Card, EmptyState, ErrorState, Field, inputClass, PageHeader, Switch } from "../../ui/controls";
+import { Badge, Button, Card, EmptyState, ErrorState, Field, inputClass, PageHeader, Switch } from "../../ui/kit";
 import { ConfirmDialog, Dialog } from "../../ui/dialog";
 import { Pagination } from "../../ui/pagination";
 import { usePaging } from "../../ui/use-paging";
 import { useToast } from "../../ui/toast";
-import { BASE, errorText, getJson, postFile, postForm } from "../api";
+import { BASE, errorText, getJson, postFile, postForm } from "../../data/client";
+import { keys } from "../../data/keys";
+import { useRoomsPage } from "../../data/use-rooms";
 import { fieldErrors } from "../form-errors";
-import type { Room } from "../types";
+import type { Room } from "@/lib/types/api";
 import { RoomFactsDialog } from "./room-facts";
 
 interface State {
@@ -40,7 +42,7 @@ function RoomForm({ room, onDone }: { room: Room | null; onDone: () => void }) {
       postForm<{ errmsg: string }>(room ? `/api/admin/rooms/${room.roomId}` : "/api/admin/rooms", data),
     onSuccess: () => {
       toast.success(room ? `已保存 ${place.trim()}` : `已添加 ${place.trim()}`);
-      qc.invalidateQueries({ queryKey: ["rooms"] });
+      qc.invalidateQueries({ queryKey: keys.rooms.all });
       onDone();
     },
     onError: (e) => toast.error(errorText(e)),
@@ -97,9 +99,9 @@ function PreviewView({ p }: { p: Preview }) {
         {p.invalid.length > 0 && <Badge tone="red">错误 {p.invalid.length}</Badge>}
       </div>
       {p.invalid.length > 0 && (
-        <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-3">
-          <p className="font-medium text-rose-900">表格有错误，不能应用。请修改后重新上传：</p>
-          <ul className="mt-2 space-y-1 text-rose-900">
+        <div role="alert" className="rounded-lg border border-danger-200 bg-danger-50 p-3">
+          <p className="font-medium text-danger-900">表格有错误，不能应用。请修改后重新上传：</p>
+          <ul className="mt-2 space-y-1 text-danger-900">
             {p.invalid.map((c, i) => (
               <li key={i}>
                 第 {c.row} 行 {c.column} 列（{COLUMN[c.column]}）：{c.why}
@@ -110,7 +112,7 @@ function PreviewView({ p }: { p: Preview }) {
       )}
       {p.added.length > 0 && (
         <section>
-          <h3 className="mb-1 font-medium text-emerald-800">将新增</h3>
+          <h3 className="mb-1 font-medium text-success-800">将新增</h3>
           <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200">
             {p.added.map((r) => (
               <li key={r.row} className="flex justify-between gap-2 px-3 py-2">
@@ -150,7 +152,7 @@ function PreviewView({ p }: { p: Preview }) {
       )}
       {p.closed.length > 0 && (
         <section>
-          <h3 className="mb-1 font-medium text-amber-800">表格中没有，将关闭（不会删除，已有预约保留）</h3>
+          <h3 className="mb-1 font-medium text-warning-800">表格中没有，将关闭（不会删除，已有预约保留）</h3>
           <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200">
             {p.closed.map((r) => (
               <li key={r.roomId} className="px-3 py-2">
@@ -192,7 +194,7 @@ function SheetFlow() {
       toast.success(r.errmsg);
       setPreview(null);
       setConfirmApply(false);
-      qc.invalidateQueries({ queryKey: ["rooms"] });
+      qc.invalidateQueries({ queryKey: keys.rooms.all });
     },
     onError: (e) => {
       toast.error(errorText(e));
@@ -294,18 +296,14 @@ export function RoomsPage() {
     }, 250);
     return () => clearTimeout(t);
   }, [q, setPage]);
-  const list = useQuery({
-    queryKey: ["rooms", "page", page, size, search],
-    queryFn: () => getJson<{ rooms: Room[]; count: number; openCount: number }>("/api/admin/rooms", { page, size, q: search }),
-    placeholderData: (prev) => prev,
-  });
+  const list = useRoomsPage(page, size, search);
   const [facts, setFacts] = useState<Room | null>(null);
   const setOpen = useMutation({
     mutationFn: (v: { room: Room; available: 0 | 1 }) => postForm(`/api/admin/rooms/${v.room.roomId}/available`, { available: v.available }),
     onSuccess: (_, v) => {
       toast.success(`${v.room.place} 已${v.available ? "开放" : "关闭"}`);
       setClosing(null);
-      qc.invalidateQueries({ queryKey: ["rooms"] });
+      qc.invalidateQueries({ queryKey: keys.rooms.all });
     },
     onError: (e) => {
       toast.error(errorText(e));

@@ -2,18 +2,15 @@
 // Console settings: the caps on recurring bookings (its own endpoint and save button; the legacy /server/properties
 // form keeps its shape). The form checks with the endpoint's own schema before sending.
 import "@/lib/validation/zod-client"; // before any schema is used: no eval probe under the CSP
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { SERIES_MAX_OCCURRENCES_LIMIT, SERIES_MAX_WEEKS_LIMIT, seriesSettingsSchema } from "@/lib/validation/series-settings";
-import { Button, Card, ErrorState, Field, inputClass } from "../../ui/controls";
+import { errorText } from "../../data/client";
+import { keys } from "../../data/keys";
+import { saveSeriesSettings, useSeriesSettings, type SeriesSettings } from "../../data/use-series-settings";
+import { Button, Card, ErrorState, Field, inputClass } from "../../ui/kit";
 import { useToast } from "../../ui/toast";
-import { errorText, getJson, postForm } from "../api";
 import { fieldErrors } from "../form-errors";
-
-interface SeriesSettings {
-  seriesMaxWeeks: number;
-  seriesMaxOccurrences: number;
-}
 
 function Form({ data }: { data: SeriesSettings }) {
   const toast = useToast();
@@ -22,11 +19,11 @@ function Form({ data }: { data: SeriesSettings }) {
   const [count, setCount] = useState(String(data.seriesMaxOccurrences));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useMutation({
-    mutationFn: (input: SeriesSettings) => postForm<{ settings: SeriesSettings }>("/api/admin/series-settings", { ...input }),
+    mutationFn: saveSeriesSettings,
     onSuccess: (r) => {
       toast.success("已保存重复预约上限");
       // The saved values are the truth now: the form keeps them (no snap back to the cached ones).
-      qc.setQueryData(["series-settings"], { settings: r.settings });
+      qc.setQueryData(keys.seriesSettings, { settings: r.settings });
     },
     onError: (e) => toast.error(errorText(e)),
   });
@@ -60,7 +57,7 @@ function Form({ data }: { data: SeriesSettings }) {
 }
 
 export function SeriesSettingsCard() {
-  const q = useQuery({ queryKey: ["series-settings"], queryFn: () => getJson<{ settings: SeriesSettings }>("/api/admin/series-settings") });
+  const q = useSeriesSettings();
   return (
     <Card title="重复预约上限">
       {q.error && <ErrorState error={q.error} onRetry={() => q.refetch()} />}

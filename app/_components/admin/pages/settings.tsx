@@ -1,14 +1,16 @@
 "use client";
 import "@/lib/validation/zod-client"; // before any schema is used: no eval probe under the CSP
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { settingsFormSchema, MAX_CLEAN_INTERVAL_DAYS, MAX_REVIEW_INTERVAL_MINUTES } from "@/lib/validation/settings";
-import { Button, Card, ErrorState, Field, inputClass, PageHeader, Switch } from "../../ui/controls";
+import { Button, Card, ErrorState, Field, inputClass, PageHeader, Switch } from "../../ui/kit";
 import { useToast } from "../../ui/toast";
-import { errorText, getJson, postForm } from "../api";
+import { errorText, postForm } from "../../data/client";
+import { keys } from "../../data/keys";
+import { useServerProperties } from "../../data/use-server";
 import { fieldErrors } from "../form-errors";
 import { pad2 } from "../status";
-import type { ServerProperties } from "../types";
+import type { ServerProperties } from "@/lib/types/api";
 import { RoomSettingsCard } from "./room-settings";
 import { SeriesSettingsCard } from "./series-settings";
 
@@ -43,7 +45,7 @@ function toInput(d: Draft) {
 export function SettingsPage() {
   const qc = useQueryClient();
   const toast = useToast();
-  const props = useQuery({ queryKey: ["properties"], queryFn: () => getJson<ServerProperties>("/server/properties") });
+  const props = useServerProperties();
   // The form: the admin's edits, or (none yet, or reset) the saved values.
   const [edited, setDraft] = useState<Draft | null>(null);
   const draft = edited ?? (props.data ? toDraft(props.data) : null);
@@ -55,11 +57,11 @@ export function SettingsPage() {
       toast.success(`${r.errmsg}，已立即生效`);
       // The saved values are the truth now: put them in the cache and the form at once (refilling the draft from the
       // cache before the refetch landed showed the old values, as if the save had been lost).
-      const saved = { ...(qc.getQueryData<ServerProperties>(["properties"]) ?? ({} as ServerProperties)), ...input };
-      qc.setQueryData(["properties"], saved);
+      const saved = { ...(qc.getQueryData<ServerProperties>(keys.properties) ?? ({} as ServerProperties)), ...input };
+      qc.setQueryData(keys.properties, saved);
       setDraft(toDraft(saved));
-      qc.invalidateQueries({ queryKey: ["properties"] });
-      qc.invalidateQueries({ queryKey: ["server"] });
+      qc.invalidateQueries({ queryKey: keys.properties });
+      qc.invalidateQueries({ queryKey: keys.server });
     },
     onError: (e) => toast.error(errorText(e)),
   });

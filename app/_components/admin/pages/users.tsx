@@ -1,13 +1,16 @@
 "use client";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { Badge, Button, EmptyState, ErrorState, inputClass, PageHeader } from "../../ui/controls";
+import { Badge, Button, EmptyState, ErrorState, inputClass, PageHeader } from "../../ui/kit";
 import { ConfirmDialog } from "../../ui/dialog";
 import { Pagination } from "../../ui/pagination";
 import { usePaging } from "../../ui/use-paging";
 import { useToast } from "../../ui/toast";
-import { errorText, getJson, postForm, type LayuiPage } from "../api";
-import type { UserInfoItem } from "../types";
+import { errorText, postForm } from "../../data/client";
+import { useSelection } from "../../data/use-selection";
+import { keys } from "../../data/keys";
+import { useUsers } from "../../data/use-users";
+import type { UserInfoItem } from "@/lib/types/api";
 
 const ROLE = ["", "学生", "老师"];
 const GENDER = ["未设置", "男", "女"];
@@ -21,31 +24,28 @@ function useDebounced<T>(value: T, ms: number) {
   return v;
 }
 
+const idOf = (r: UserInfoItem) => r.id;
+
 export function UsersPage({ privileged }: { privileged: boolean }) {
   const qc = useQueryClient();
   const toast = useToast();
   const [search, setSearch] = useState("");
   const q = useDebounced(search.trim(), 300);
   const { page, size, setPage, pagerProps } = usePaging();
-  const [selected, setSelected] = useState<Map<number, string>>(new Map());
   const [promote, setPromote] = useState<0 | 1 | null>(null);
   useEffect(() => setPage(1), [q, setPage]);
 
-  const list = useQuery({
-    queryKey: ["users", { q, page, size }],
-    queryFn: () => getJson<LayuiPage<UserInfoItem>>("/profile/all", { page, size, q: q || undefined }),
-    placeholderData: keepPreviousData,
-  });
+  const list = useUsers(q, page, size);
   const rows = list.data?.data ?? [];
-  const allChecked = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const selection = useSelection(rows, idOf, { acrossPages: true });
 
   const batchAdd = useMutation({
     mutationFn: (v: { userids: string[]; privileged: 0 | 1 }) => postForm<{ errmsg: string }>("/admin/batch/add", v),
     onSuccess: (r, v) => {
       toast.success(`${r.errmsg}：${v.userids.length} 人已是${v.privileged ? "超级" : "普通"}管理员，可用企业微信扫码登录`);
-      setSelected(new Map());
+      selection.clear();
       setPromote(null);
-      qc.invalidateQueries({ queryKey: ["admins"] });
+      qc.invalidateQueries({ queryKey: keys.admins.all });
     },
     onError: (e) => {
       toast.error(errorText(e));
@@ -53,20 +53,6 @@ export function UsersPage({ privileged }: { privileged: boolean }) {
     },
   });
 
-  const toggle = (u: UserInfoItem) =>
-    setSelected((s) => {
-      const n = new Map(s);
-      if (n.has(u.id)) n.delete(u.id);
-      else n.set(u.id, u.userid);
-      return n;
-    });
-  const toggleAll = () =>
-    setSelected((s) => {
-      const n = new Map(s);
-      if (allChecked) rows.forEach((r) => n.delete(r.id));
-      else rows.forEach((r) => n.set(r.id, r.userid));
-      return n;
-    });
 
   return (
     <>
@@ -88,11 +74,11 @@ export function UsersPage({ privileged }: { privileged: boolean }) {
           </div>
           {privileged && (
             <div className="flex flex-wrap items-center gap-2 sm:ml-auto">
-              {selected.size > 0 && <span className="text-sm text-slate-600">已选 {selected.size} 人</span>}
-              <Button disabled={selected.size === 0} onClick={() => setPromote(0)}>
+              {selection.size > 0 && <span className="text-sm text-slate-600">已选 {selection.size} 人</span>}
+              <Button disabled={selection.size === 0} onClick={() => setPromote(0)}>
                 设为普通管理员
               </Button>
-              <Button variant="primary" disabled={selected.size === 0} onClick={() => setPromote(1)}>
+              <Button variant="primary" disabled={selection.size === 0} onClick={() => setPromote(1)}>
                 设为超级管理员
               </Button>
             </div>
@@ -106,13 +92,13 @@ export function UsersPage({ privileged }: { privileged: boolean }) {
         {/* Below md: one card per person, nothing clipped. */}
         <ul className="divide-y divide-slate-100 md:hidden" aria-label="用户列表">
           {rows.map((u) => (
-            <li key={u.id} className={`flex gap-3 px-4 py-3 ${selected.has(u.id) ? "bg-brand-50/60" : ""}`}>
+            <li key={u.id} className={`flex gap-3 px-4 py-3 ${selection.has(u.id) ? "bg-brand-50/60" : ""}`}>
               {privileged && (
                 <input
                   type="checkbox"
                   className="mt-1 h-4 w-4 shrink-0 accent-brand-600"
-                  checked={selected.has(u.id)}
-                  onChange={() => toggle(u)}
+                  checked={selection.has(u.id)}
+                  onChange={() => selection.toggle(u)}
                   aria-label={`选择 ${u.name || u.userid}`}
                 />
               )}
@@ -138,7 +124,7 @@ export function UsersPage({ privileged }: { privileged: boolean }) {
               <tr>
                 {privileged && (
                   <th scope="col" className="w-10 px-4 py-2.5">
-                    <input type="checkbox" className="h-4 w-4 accent-brand-600" checked={allChecked} onChange={toggleAll} aria-label="全选本页" />
+                    <input type="checkbox" className="h-4 w-4 accent-brand-600" checked={selection.allChecked} onChange={selection.toggleAll} aria-label="全选本页" />
                   </th>
                 )}
                 <th scope="col" className="px-4 py-2.5">姓名</th>
@@ -152,14 +138,14 @@ export function UsersPage({ privileged }: { privileged: boolean }) {
             </thead>
             <tbody className="divide-y divide-slate-100">
               {rows.map((u) => (
-                <tr key={u.id} className={selected.has(u.id) ? "bg-brand-50/60" : "hover:bg-slate-50"}>
+                <tr key={u.id} className={selection.has(u.id) ? "bg-brand-50/60" : "hover:bg-slate-50"}>
                   {privileged && (
                     <td className="px-4 py-2.5">
                       <input
                         type="checkbox"
                         className="h-4 w-4 accent-brand-600"
-                        checked={selected.has(u.id)}
-                        onChange={() => toggle(u)}
+                        checked={selection.has(u.id)}
+                        onChange={() => selection.toggle(u)}
                         aria-label={`选择 ${u.name || u.userid}`}
                       />
                     </td>
@@ -201,15 +187,15 @@ export function UsersPage({ privileged }: { privileged: boolean }) {
         message={
           <>
             <p>
-              将以下 {selected.size} 人设为{promote === 1 ? "超级" : "普通"}管理员：
-              <span className="font-medium text-slate-900">{[...selected.values()].slice(0, 8).join("、")}{selected.size > 8 ? " 等" : ""}</span>
+              将以下 {selection.size} 人设为{promote === 1 ? "超级" : "普通"}管理员：
+              <span className="font-medium text-slate-900">{selection.all.map((u) => u.userid).slice(0, 8).join("、")}{selection.size > 8 ? " 等" : ""}</span>
             </p>
             <p className="mt-2 text-slate-600">他们可用企业微信扫码登录后台；设置密码前不能用密码登录。已是管理员的人保持原有权限。</p>
           </>
         }
         confirmLabel="确定"
         busy={batchAdd.isPending}
-        onConfirm={() => batchAdd.mutate({ userids: [...selected.values()], privileged: promote! })}
+        onConfirm={() => batchAdd.mutate({ userids: selection.all.map((u) => u.userid), privileged: promote! })}
         onClose={() => setPromote(null)}
       />
     </>

@@ -1,7 +1,7 @@
 // GET /admin/edit/{id} – edit form of one admin: a super admin's, or one's own (legacy admin-edit.html, no password shown)
 import { AdminProviders } from "@/app/_components/admin/providers";
 import { ConsoleShell } from "@/app/_components/admin/shell";
-import { PageHeader } from "@/app/_components/ui/controls";
+import { PageHeader } from "@/app/_components/ui/kit";
 import { AdminEditForm } from "@/app/_components/pages/admin-edit-form";
 import { ErrorView, errorViewFor } from "@/app/_components/pages/error-view";
 import { getSessionAdmin } from "@/lib/auth/session";

@@ -6,8 +6,8 @@ import { AddToCalendar, BookingCheckIn } from "@/app/_components/user/booking-ex
 import { CancelBooking } from "@/app/_components/user/cancel-booking";
 import { QueryProvider } from "@/app/_components/user/providers";
 import { PageError } from "@/app/_components/user/page-error";
+import { btnSecondary, card, focusRing } from "@/app/_components/ui/kit";
 import { STATUS_META, StatusBadge } from "@/app/_components/ui/status-badge";
-import { btnSecondary, card, focusRing } from "@/app/_components/ui/styles";
 import { getSessionAdmin, getSessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/locale";
@@ -70,7 +70,7 @@ export default async function BookingDetailPage({ params, searchParams }: Props)
   return (
     <div className="space-y-4" data-status={b.status}>
       {created && (
-        <div role="status" data-testid="created-banner" className="rounded-2xl bg-emerald-50 p-4 text-emerald-900 ring-1 ring-emerald-200">
+        <div role="status" data-testid="created-banner" className="rounded-2xl bg-success-50 p-4 text-success-900 ring-1 ring-success-200">
           <p className="font-semibold">{b.status === 3 ? t("approvedTitle") : t("bookedTitle")}</p>
           <p className="mt-1 text-sm">{b.status === 3 ? t("approvedLead") : t("bookedLead")}</p>
         </div>
@@ -89,7 +89,7 @@ export default async function BookingDetailPage({ params, searchParams }: Props)
           <BookingCheckIn state={checkIn} live={b.status === STATUS.APPROVED || b.status === STATUS.PENDING} />
         </div>
         {b.queuePosition !== null && (
-          <p data-testid="queue-position" className="mt-3 rounded-xl bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+          <p data-testid="queue-position" className="mt-3 rounded-xl bg-warning-50 px-3 py-2 text-sm text-warning-900 ring-1 ring-warning-200">
             {b.queuePosition > 1 ? t("queuePosition", { n: b.queuePosition }) : t("queueFirst")}
           </p>
         )}

@@ -5,8 +5,8 @@ import Link from "next/link";
 import { QueryProvider } from "@/app/_components/user/providers";
 import { SeriesCancel } from "@/app/_components/user/series-cancel";
 import { PageError } from "@/app/_components/user/page-error";
+import { card, focusRing } from "@/app/_components/ui/kit";
 import { STATUS_META, StatusBadge } from "@/app/_components/ui/status-badge";
-import { card, focusRing } from "@/app/_components/ui/styles";
 import { getSessionAdmin, getSessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/locale";
@@ -51,7 +51,7 @@ export default async function SeriesPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-4">
       {created && (
-        <div role="status" className="rounded-2xl bg-emerald-50 p-4 text-emerald-900 ring-1 ring-emerald-200">
+        <div role="status" className="rounded-2xl bg-success-50 p-4 text-success-900 ring-1 ring-success-200">
           <p className="font-semibold">{t("seriesBookedTitle")}</p>
           <p className="mt-1 text-sm">{t("seriesBookedLead", { booked, skipped })}</p>
         </div>

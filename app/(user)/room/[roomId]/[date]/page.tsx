@@ -7,7 +7,7 @@ import { DatePickerNav } from "@/app/_components/user/date-picker-nav";
 import { RoomFactsCard, RoomPhotos } from "@/app/_components/user/room-profile";
 import { Timeline } from "@/app/_components/user/timeline";
 import { PageError } from "@/app/_components/user/page-error";
-import { btnPrimary, card, chip, focusRing } from "@/app/_components/ui/styles";
+import { btnPrimary, card, chip, focusRing } from "@/app/_components/ui/kit";
 import { isAppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/locale";
 import { getRoomAvailability } from "@/lib/services/rooms/get-room-availability";
