@@ -20,6 +20,7 @@ export type { RoomOption, RoomOptionsPage } from "@/lib/services/console/room-op
 export type { RoomProfile } from "@/lib/services/rooms/get-room-profile";
 export type { Availability } from "@/lib/services/rooms/get-room-availability";
 export type { Period } from "@/lib/services/booking/free-windows";
+export type { AuditEntryView as AuditRow, AuditPage as AuditPageData } from "@/lib/services/audit/list-audit-log";
 
 /** GET /server: the dashboard counts and switches, with the signed-in admin's name. */
 export type ServerStats = ServiceStats & { username: string };

@@ -2,10 +2,11 @@
 // Cancelling dates of a recurring booking: one date, this and the following ones, or all — confirmed first.
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { ApiError, postForm } from "../data/client";
-import { btnDanger, btnSecondary, chip, ErrorState } from "../ui/kit";
+import { btnDanger, chip, ErrorState } from "../ui/kit";
+import { ConfirmCancelDialog } from "./confirm-cancel-dialog";
 
 type Scope = "one" | "following" | "all";
 
@@ -13,7 +14,6 @@ export function SeriesCancel({ seriesId, appointId, scopes, compact }: { seriesI
   const { t } = useT();
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
-  const ids = useId();
   const [scope, setScope] = useState<Scope>(scopes[0]);
   const [error, setError] = useState<string | null>(null);
   const label = (s: Scope) => t(s === "one" ? "cancelOne" : s === "following" ? "cancelFollowing" : "cancelAll");
@@ -47,22 +47,7 @@ export function SeriesCancel({ seriesId, appointId, scopes, compact }: { seriesI
           </button>
         ))}
       </div>
-      <dialog ref={dialog} aria-labelledby={`${ids}-title`} className="m-auto w-[min(92vw,24rem)] rounded-2xl p-0 shadow-xl backdrop:bg-slate-900/50">
-        <div className="p-5">
-          <h2 id={`${ids}-title`} className="text-lg font-semibold">
-            {label(scope)}
-          </h2>
-          <p className="mt-2 text-sm text-slate-700">{t("cancelSeriesConfirm")}</p>
-          <div className="mt-5 grid grid-cols-2 gap-3">
-            <button type="button" autoFocus className={btnSecondary} onClick={() => dialog.current?.close()}>
-              {t("cancelKeep")}
-            </button>
-            <button type="button" className={btnDanger} disabled={cancel.isPending} onClick={() => cancel.mutate()}>
-              {cancel.isPending ? t("cancelling") : t("cancelConfirm")}
-            </button>
-          </div>
-        </div>
-      </dialog>
+      <ConfirmCancelDialog ref={dialog} title={label(scope)} body={t("cancelSeriesConfirm")} pending={cancel.isPending} onConfirm={() => cancel.mutate()} />
     </>
   );
 }
