@@ -49,6 +49,7 @@ export default async function HomePage({ searchParams }: { searchParams: SP }) {
     building: buildings.includes(one("building")) ? one("building") : "",
     equipment: equipment.filter((e) => many("equipment").includes(e)),
   };
+  const page = Math.max(1, Math.floor(Number(one("page")) || 1));
   const filters = [...(q.building ? [["building", q.building]] : []), ...q.equipment.map((e) => ["equipment", e])];
 
   // "下个整点" is the whole hour after "现在" (before opening: 08:00 and 09:00, never both 08:00).
@@ -180,18 +181,18 @@ export default async function HomePage({ searchParams }: { searchParams: SP }) {
         </Form>
       </section>
 
-      <Suspense key={JSON.stringify(q)} fallback={<SkeletonCards label={t("searching")} />}>
-        <Results q={q} />
+      <Suspense key={`${JSON.stringify(q)}#${page}`} fallback={<SkeletonCards label={t("searching")} />}>
+        <Results q={q} page={page} />
       </Suspense>
     </div>
   );
 }
 
 /** The search itself, streamed into the Suspense boundary above; bad input shows as the service's message. */
-async function Results({ q }: { q: SearchQuery }) {
+async function Results({ q, page }: { q: SearchQuery; page: number }) {
   let found;
   try {
-    found = await homeSearch({ ...q, start: q.start || undefined, building: q.building || undefined });
+    found = await homeSearch({ ...q, start: q.start || undefined, building: q.building || undefined }, page);
   } catch (e) {
     if (!isAppError(e)) throw e;
     return <ErrorState title={e.message} />;

@@ -7,7 +7,7 @@ import { getT } from "@/lib/i18n/locale";
 import type { HomeSearch } from "@/lib/services/rooms/home-search";
 import { zone } from "@/lib/time";
 import { hhmmIn } from "@/lib/zoned-time";
-import { EmptyState, focusRing } from "../ui/kit";
+import { btnSecondary, EmptyState, focusRing } from "../ui/kit";
 import { BASE } from "../data/client";
 import { EquipmentList } from "./equipment-icons";
 
@@ -20,6 +20,18 @@ export interface SearchQuery {
   /** Filters ("" / [] = none). */
   building: string;
   equipment: string[];
+}
+
+/** The same search on another page of results. */
+function pageHref(q: SearchQuery, page: number): string {
+  const params = new URLSearchParams({ date: q.date, duration: String(q.duration) });
+  if (q.start) params.set("start", q.start);
+  if (q.size) params.set("size", String(q.size));
+  if (q.roomId) params.set("roomId", String(q.roomId));
+  if (q.building) params.set("building", q.building);
+  for (const e of q.equipment) params.append("equipment", e);
+  if (page > 1) params.set("page", String(page));
+  return `/?${params}`;
 }
 
 export async function SearchResults({ q, found: data }: { q: SearchQuery; found: HomeSearch }) {
@@ -35,7 +47,7 @@ export async function SearchResults({ q, found: data }: { q: SearchQuery; found:
         <h2 id="results-title" className="text-lg font-semibold">
           {t("resultsTitle")}
         </h2>
-        <p className="text-sm text-slate-600">{t("resultsCount", { n: data.rooms.length })}</p>
+        <p className="text-sm text-slate-600">{t("resultsCount", { n: data.total })}</p>
       </div>
       {data.rooms.length === 0 ? (
         <EmptyState title={t("resultsNone")} hint={t("resultsNoneHint")} />
@@ -102,6 +114,27 @@ export async function SearchResults({ q, found: data }: { q: SearchQuery; found:
             );
           })}
         </ul>
+      )}
+      {data.pages > 1 && (
+        <nav aria-label={t("resultsPages")} className="flex items-center justify-between gap-3 pt-1">
+          {data.page > 1 ? (
+            <Link href={pageHref(q, data.page - 1)} className={`${btnSecondary} ${focusRing}`} rel="prev">
+              ‹ {t("resultsPrev")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-sm tabular-nums text-slate-600" aria-current="page">
+            {t("resultsPageOf", { page: data.page, pages: data.pages })}
+          </span>
+          {data.page < data.pages ? (
+            <Link href={pageHref(q, data.page + 1)} className={`${btnSecondary} ${focusRing}`} rel="next">
+              {t("resultsNext")} ›
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
       )}
     </section>
   );
