@@ -14,6 +14,11 @@ export interface Actor {
   name: string | null;
 }
 
+/** An admin as the audit trail records them (the one way to name an admin actor). */
+export const adminActor = (a: { id: number; username: string }): Actor => ({ kind: "admin", id: a.id, name: a.username });
+/** A user as the audit trail records them; the name is looked up by recordAudit (sessions carry only ids). */
+export const userActor = (u: { id: number }): Actor => ({ kind: "user", id: u.id, name: null });
+
 export interface RequestContext {
   channel: Channel;
   clientAddress?: string | null;

@@ -1,5 +1,5 @@
 import "server-only";
-import { runWithRequestContext, type Actor, type Channel, type RequestContext } from "@/lib/request-context";
+import { runWithRequestContext, type Channel, type RequestContext } from "@/lib/request-context";
 import { clientAddress } from "./client-address";
 
 // How the HTTP adapters fill the request context (lib/request-context.ts) that `recordAudit` reads: the door a
@@ -67,6 +67,4 @@ function isAppOrigin(origin: string, req: Request): boolean {
   }
 }
 
-export const adminActor = (a: { id: number; username: string }): Actor => ({ kind: "admin", id: a.id, name: a.username });
-/** The name is looked up by recordAudit (sessions carry only ids). */
-export const userActor = (u: { id: number }): Actor => ({ kind: "user", id: u.id, name: null });
+export { adminActor, userActor } from "@/lib/request-context";

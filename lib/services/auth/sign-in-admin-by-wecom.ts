@@ -8,6 +8,7 @@ import { AppError, E } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { resolveCampusAdmin } from "@/lib/services/campus/admin-rights";
 import { codeExchangeFailure } from "./wecom-failure";
+import { adminActor } from "@/lib/request-context";
 
 /**
  * Admin QR sign-in (legacy E20): the admin whose username equals the WeCom userid, compared case-insensitively.
@@ -40,7 +41,7 @@ export async function signInAdminByWecom(code: string): Promise<TokenAdmin> {
     action: "auth.admin_signed_in",
     objectKind: "admin",
     objectId: row.id,
-    actor: { kind: "admin", id: row.id, name: row.username },
+    actor: adminActor(row),
     after: { method: "wecom_qr" },
   });
   return { id: row.id, username: row.username, privileged: row.privileged, sv: row.sessionVersion };

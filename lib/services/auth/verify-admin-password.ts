@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/services/audit/record-audit";
 import { hitRateLimit } from "@/lib/services/rate-limit/hit-rate-limit";
 import { releaseRateLimit } from "@/lib/services/rate-limit/release-rate-limit";
 import { throttlePair, type PairThrottle } from "@/lib/services/rate-limit/throttle-pair";
+import { adminActor } from "@/lib/request-context";
 
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 
@@ -91,7 +92,7 @@ export async function verifyAdminPassword(
     action: "auth.admin_signed_in",
     objectKind: "admin",
     objectId: row.id,
-    actor: { kind: "admin", id: row.id, name: row.username },
+    actor: adminActor(row),
     after: { method: "password" },
   });
   return { id: row.id, username: row.username, privileged: row.privileged, sv: row.sessionVersion };

@@ -5,7 +5,7 @@ import { getDb, pgErrorCode, type Db, type Tx } from "@/lib/db";
 import { academicTerms, classPeriods, holidays } from "@/lib/db/schema";
 import { AppError, badInput, E, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
-import { adminActor } from "@/lib/services/console/admin-bookings";
+import { adminActor } from "@/lib/request-context";
 import { formatDate, parseLocalDate } from "@/lib/time";
 import { minutesToHhmm } from "@/lib/zoned-time";
 import { addDays } from "@/lib/zoned-time";

@@ -9,6 +9,7 @@ import { AppError, E } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { tracked } from "./family-status";
 import { requireSuper } from "@/lib/services/authz";
+import { adminActor } from "@/lib/request-context";
 
 // "同步到校园平台": registers our app's roles (the configured role keys) and console menus on the platform
 // (addRoleBatch, addMenuBatch / updateMenuBatch). Idempotent: what the platform already has (matched by role key,
@@ -108,7 +109,7 @@ export async function registerRolesAndMenus(actor: SessionAdmin): Promise<Regist
     objectKind: "campus",
     objectId: null,
     after: report,
-    actor: { kind: "admin", id: actor.id, name: actor.username },
+    actor: adminActor(actor),
   });
   return report;
 }

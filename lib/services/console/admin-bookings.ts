@@ -4,7 +4,7 @@ import type { SessionAdmin } from "@/lib/auth/identity";
 import { getDb, type Tx } from "@/lib/db";
 import { appointments, rooms, STATUS, users } from "@/lib/db/schema";
 import { AppError, badInput, E } from "@/lib/errors";
-import type { Actor } from "@/lib/request-context";
+import { adminActor } from "@/lib/request-context";
 import { assertBookable } from "@/lib/services/booking/assert-bookable";
 import { submitAppointment } from "@/lib/services/booking/submit-appointment";
 import { recordAudit } from "@/lib/services/audit/record-audit";
@@ -13,7 +13,6 @@ import { notifyBooker } from "@/lib/services/review/notify-booker";
 import { formatDateTime } from "@/lib/time";
 import { requireAdmin } from "@/lib/services/authz";
 
-export const adminActor = (a: SessionAdmin): Actor => ({ kind: "admin", id: a.id, name: a.username });
 
 const describe = (b: { roomId: number; startsAt: Date; endsAt: Date; status: number }) => ({
   roomId: b.roomId,

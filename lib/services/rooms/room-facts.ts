@@ -12,6 +12,7 @@ import { listEquipment } from "./list-equipment";
 import { listRoomPhotos, type RoomPhoto } from "./photos/list-room-photos";
 import { requireSuper } from "@/lib/services/authz";
 import { activeRoom } from "@/lib/services/rooms/active-room";
+import { adminActor } from "@/lib/request-context";
 
 export interface RoomFacts {
   roomId: number;
@@ -32,7 +33,6 @@ export interface RoomFacts {
 
 export const newToken = () => randomBytes(18).toString("base64url");
 
-const adminActor = (a: SessionAdmin) => ({ kind: "admin" as const, id: a.id, name: a.username });
 
 function toFacts(r: typeof rooms.$inferSelect, photos: RoomPhoto[]): RoomFacts {
   return {

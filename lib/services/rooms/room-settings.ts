@@ -9,6 +9,7 @@ import type { RoomSettingsInput } from "@/lib/validation/room-facts";
 import { BASE_EQUIPMENT } from "@/lib/domain/equipment";
 import { requireSuper } from "@/lib/services/authz";
 import { activeRoom } from "@/lib/services/rooms/active-room";
+import { adminActor } from "@/lib/request-context";
 
 export interface RoomSettings {
   checkInBeforeMinutes: number;
@@ -58,7 +59,7 @@ export async function updateRoomSettings(actor: SessionAdmin, input: RoomSetting
       objectId: 1,
       before: { checkInBeforeMinutes: before.checkInBeforeMinutes, checkInAfterMinutes: before.checkInAfterMinutes, extraEquipment: before.extraEquipment },
       after: { checkInBeforeMinutes: after.checkInBeforeMinutes, checkInAfterMinutes: after.checkInAfterMinutes, extraEquipment: after.extraEquipment },
-      actor: { kind: "admin", id: actor.id, name: actor.username },
+      actor: adminActor(actor),
     });
     return after;
   });

@@ -7,6 +7,7 @@ import { requireSuper } from "@/lib/services/authz";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import type { SeriesSettingsInput } from "@/lib/validation/series-settings";
 import type { SeriesCaps } from "./expand-series";
+import { adminActor } from "@/lib/request-context";
 
 /** The admin's caps on recurring bookings (settings, default 16 weeks and 100 occurrences). */
 export async function getSeriesCaps(executor?: Db | Tx): Promise<SeriesCaps> {
@@ -35,7 +36,7 @@ export async function updateSeriesCaps(actor: SessionAdmin | null, input: Series
       objectId: 1,
       before: { seriesMaxWeeks: before.maxWeeks, seriesMaxOccurrences: before.maxOccurrences },
       after: { seriesMaxWeeks: after.maxWeeks, seriesMaxOccurrences: after.maxOccurrences },
-      actor: { kind: "admin", id: actor.id, name: actor.username },
+      actor: adminActor(actor),
     });
     return after;
   });

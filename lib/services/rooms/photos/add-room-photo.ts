@@ -14,6 +14,7 @@ import type { RoomPhoto } from "./list-room-photos";
 import { roomPhotoPath } from "./photo-url";
 import { requireSuper } from "@/lib/services/authz";
 import { activeRoom } from "@/lib/services/rooms/active-room";
+import { adminActor } from "@/lib/request-context";
 
 export const ROOM_PHOTOS_MAX = 6;
 export const ROOM_PHOTO_MAX_BYTES = 8 * 1024 * 1024;
@@ -57,7 +58,7 @@ export async function addRoomPhoto(actor: SessionAdmin, roomId: number, bytes: B
         objectKind: "room",
         objectId: roomId,
         after: { photoId: row.id, bytes: encoded.data.length, width: row.width, height: row.height },
-        actor: { kind: "admin", id: actor.id, name: actor.username },
+        actor: adminActor(actor),
       });
       await emitOpenEvent(tx, "room_update", [roomId]);
       return { id: row.id, path: roomPhotoPath(row.id), width: row.width, height: row.height };

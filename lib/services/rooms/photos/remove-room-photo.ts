@@ -9,6 +9,7 @@ import { deleteFile, fileStore } from "@/lib/services/files";
 import { dbFileStore } from "@/lib/services/files/db-file-store";
 import { emitOpenEvent } from "@/lib/services/openapi/emit-open-event";
 import { requireSuper } from "@/lib/services/authz";
+import { adminActor } from "@/lib/request-context";
 
 /** Removes one photo of a room (super admin); the bytes go with it. */
 export async function removeRoomPhoto(actor: SessionAdmin, roomId: number, photoId: number): Promise<void> {
@@ -28,7 +29,7 @@ export async function removeRoomPhoto(actor: SessionAdmin, roomId: number, photo
       objectKind: "room",
       objectId: roomId,
       before: { photoId: row.id },
-      actor: { kind: "admin", id: actor.id, name: actor.username },
+      actor: adminActor(actor),
     });
     await emitOpenEvent(tx, "room_update", [roomId]);
     return row.fileId;
