@@ -11,7 +11,7 @@ import { roomOpenHours } from "@/lib/services/booking/room-open-hours";
 import { closedPeriodsForRooms, loadClosures, type ClosedPeriod } from "@/lib/services/closures/closure-periods";
 import { atLocalMinute, formatDate, parseLocalDate, startOfNextLocalDay } from "@/lib/time";
 import { parseHhmm } from "@/lib/zoned-time";
-import type { OpenRoom } from "./open-rooms-cache";
+import { roomFactColumns, type OpenRoom } from "./open-rooms-cache";
 import { perOpenHours, readOpenRoomsBusy } from "./search-rooms";
 
 export interface AvailabilityQuery {
@@ -154,15 +154,7 @@ async function readSearch(db: Db, q: AvailabilityQuery, day: Date, dayEnd: Date)
 async function readOneRoom(db: Db, roomId: number, day: Date, dayEnd: Date): Promise<{ listed: Listed[]; campus: OpenHours }> {
   const rows = await db
     .select({
-      id: rooms.id,
-      place: rooms.place,
-      size: rooms.size,
-      available: rooms.available,
-      building: rooms.building,
-      floor: rooms.floor,
-      equipment: rooms.equipment,
-      openMinute: rooms.openMinute,
-      closeMinute: rooms.closeMinute,
+      ...roomFactColumns,
       campusOpen: settings.openMinute,
       campusClose: settings.closeMinute,
       startsAt: appointments.startsAt,

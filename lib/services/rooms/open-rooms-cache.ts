@@ -56,20 +56,22 @@ export async function currentOpenRooms(db: Db): Promise<OpenRoom[]> {
   return openRoomsAt(db, Number(row?.v ?? 0));
 }
 
+/** What search and the timeline need of a room (one list of columns for the cache and for a single room's read). */
+export const roomFactColumns = {
+  id: rooms.id,
+  place: rooms.place,
+  size: rooms.size,
+  available: rooms.available,
+  openMinute: rooms.openMinute,
+  closeMinute: rooms.closeMinute,
+  building: rooms.building,
+  floor: rooms.floor,
+  equipment: rooms.equipment,
+};
+
 async function loadOpenRooms(db: Db): Promise<OpenRoom[]> {
   const rows = await db
-    .select({
-      id: rooms.id,
-      place: rooms.place,
-      size: rooms.size,
-      available: rooms.available,
-      openMinute: rooms.openMinute,
-      closeMinute: rooms.closeMinute,
-      building: rooms.building,
-      floor: rooms.floor,
-      equipment: rooms.equipment,
-      removed: sql<boolean>`${rooms.removedAt} is not null`,
-    })
+    .select({ ...roomFactColumns, removed: sql<boolean>`${rooms.removedAt} is not null` })
     .from(rooms)
     .where(eq(rooms.available, true))
     .orderBy(asc(rooms.id));
