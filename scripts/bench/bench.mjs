@@ -8,6 +8,10 @@
 //   npm run bench -- --db pglite                    200 × 100,000 on the embedded database
 //   npm run bench -- --rooms 500 --bookings 200000 --duration 10 --warmup 2 --connections 10 --only search-slot,health
 //   npm run bench -- --keep                         keep the database (prints its name / directory)
+//   npm run bench -- --reuse meeting_bench_123      run on a database kept earlier (Postgres; no generation, kept)
+//   npm run bench -- --no-bare                      the app only (no bare-server phase)
+//   npm run bench -- --profile /tmp/prof            CPU profiles of the app's processes (written when it stops)
+//   npm run bench -- --reuse … --hold               start and sign in, print the cookies, keep serving until Ctrl-C
 //
 // Ports: BENCH_PORT (default 3270) for the app, +1 the fake WeCom, +2 the bare server.
 import { spawn, spawnSync } from "node:child_process";
@@ -41,7 +45,8 @@ const started = Date.now();
 const loadStart = os.loadavg();
 
 // ---------------------------------------------------------------------------------------------------------- data
-const dbName = `meeting_bench_${process.pid}`;
+const REUSE = opt("--reuse", "");
+const dbName = REUSE || `meeting_bench_${process.pid}`;
 const pgliteDir = path.join(root, ".data", "bench", `pglite-${process.pid}`);
 let appDbUrl;
 let cleanup = async () => {};
@@ -78,6 +83,24 @@ async function prepareDatabase() {
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
   const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
+  if (REUSE) {
+    // A database kept by an earlier run (--keep): earlier submissions and approvals stay in it, so figures drift a
+    // little from a fresh run's. Migrated in case the code gained a migration since; never dropped.
+    const u = new URL(PG_URL);
+    u.pathname = `/${dbName}`;
+    appDbUrl = u.toString();
+    const sql = postgres(appDbUrl, { max: 1, onnotice: () => {} });
+    await migrate(drizzle(sql), { migrationsFolder: path.join(root, "drizzle") });
+    cleanup = async () => {
+      await sql.end({ timeout: 1 }).catch(() => {});
+      await admin.end({ timeout: 1 });
+    };
+    query = (text) => sql.unsafe(text);
+    const t0 = Date.now();
+    const counts = await sql.unsafe(`select status, count(*)::int as n from appointments group by status order by status`);
+    const [{ n }] = await sql.unsafe(`select count(*)::int as n from users`);
+    return { users: n, counts: Object.fromEntries(counts.map((r) => [r.status, r.n])), ms: Date.now() - t0, reused: true };
+  }
   await admin.unsafe(`create database "${dbName}"`);
   const u = new URL(PG_URL);
   u.pathname = `/${dbName}`;
@@ -349,6 +372,11 @@ async function main() {
   ).map((r) => r.id);
 
   const adminPassword = `bench-${randomBytes(9).toString("base64url")}`;
+  if (REUSE) {
+    // The seed sets ADMIN_PASSWORD only when it creates the admin: give the kept admin this run's password.
+    const argon2 = (await import("argon2")).default;
+    await query(`update admins set password_hash = '${await argon2.hash(adminPassword, { type: argon2.argon2id })}' where username = 'admin'`);
+  }
   const appEnv = {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
@@ -380,7 +408,9 @@ async function main() {
     WECOM_AGENT_ID: appEnv.WECOM_AGENT_ID,
   });
   await waitFor(`http://127.0.0.1:${WECOM_PORT}/__control/health`, wecom);
-  const app = start("next start", process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"], appEnv);
+  // --profile DIR: the app writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const profile = opt("--profile", "") ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(opt("--profile"))}`] : [];
+  const app = start("next start", process.execPath, [...profile, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"], appEnv);
   await waitFor(`${base}/meeting/api/health`, app);
   const signedIn = await signInUsers(CONNECTIONS);
   const users = signedIn.map((s) => ({ ...s, id: userRows.find((u) => u.userid === s.userid).id }));
@@ -388,6 +418,12 @@ async function main() {
   const tok = await (await fetch(`${base}/meeting/api/oapi/gettoken?appkey=${BENCH_APPKEY}&appsecret=${BENCH_APPSECRET}`)).json();
   if (!tok.success) throw new Error(`gettoken failed: ${JSON.stringify(tok)}`);
   log(`App on ${base} (${dbKind}); ${users.length} WeCom users signed in through OAuth, admin by password, Open API token issued.`);
+  if (flag("--hold")) {
+    // --hold: leave the signed-in app running for manual requests (curl with the cookies printed), until Ctrl-C.
+    log(JSON.stringify({ base, user: users[0].cookie, admin, token: tok.value.access_token, roomId: roomIds[0] }));
+    await new Promise((r) => process.once("SIGINT", r));
+    return;
+  }
   answers.app = await sampleAnswers(PORT, { cookie: users[0].cookie }, roomIds);
   const ctx = { users, admin, roomIds, campusRoomIds, pending, token: tok.value.access_token };
   for (const w of workloads({ ...ctx, bare: false })) {
@@ -398,7 +434,8 @@ async function main() {
   await stop(app);
   await stop(wecom);
 
-  // ---- the bare server, same data, same statements
+  // ---- the bare server, same data, same statements (--no-bare skips it while iterating on the app)
+  if (!flag("--no-bare")) {
   // react-server: the service modules it imports start with `import "server-only"`, which throws under plain node.
   const bare = start("bare server", process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/bare-server.mjs", "--port", String(BARE_PORT), ...(dbKind === "pglite" ? ["--pglite", pgliteDir] : ["--url", appDbUrl])], {
     APP_TIMEZONE: TZ,
@@ -412,8 +449,9 @@ async function main() {
     results.bare[w.name] = await runLoad({ port: BARE_PORT, request: w.request, ok: w.ok, connections: CONNECTIONS, warmupMs: WARMUP, durationMs: DURATION, pid: bare.pid });
   }
   await stop(bare);
+  }
 
-  const identical = answers.app.every((a, i) => a === answers.bare[i]);
+  const identical = !answers.bare || answers.app.every((a, i) => a === answers.bare[i]);
   const bundles = readBundles();
   const report = {
     at: new Date().toISOString(),
@@ -485,7 +523,7 @@ try {
   exitCode = 1;
 } finally {
   for (const c of children) await stop(c);
-  if (flag("--keep")) log(`Kept the data: ${dbKind === "pglite" ? pgliteDir : appDbUrl}`);
+  if (flag("--keep") || REUSE) log(`Kept the data: ${dbKind === "pglite" ? pgliteDir : appDbUrl}`);
   else await cleanup();
 }
 process.exit(exitCode);
