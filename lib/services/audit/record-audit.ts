@@ -47,17 +47,29 @@ export function redact(value: unknown, depth = 0): unknown {
  * and only if the change commits. Address, user agent and channel come from the request context (lib/request-context.ts).
  */
 export async function recordAudit(tx: Tx | Db, entry: AuditEntry): Promise<AuditRow> {
+  const [row] = await recordAudits(tx, [entry]);
+  return row;
+}
+
+/** Several entries of one change (a batch review) in one statement; the same rules as recordAudit. */
+export async function recordAudits(tx: Tx | Db, entries: AuditEntry[]): Promise<AuditRow[]> {
+  if (entries.length === 0) return [];
   const ctx = requestContext();
-  const actor: Actor = entry.actor ?? ctx?.actor ?? { kind: "system", id: null, name: null };
-  let actorName = actor.name;
-  if (actorName == null && actor.kind === "user" && actor.id != null && Number.isSafeInteger(Number(actor.id))) {
-    // Sessions carry only ids; the log shows who it was by name (and keeps it after the user is gone).
-    const [u] = await tx.select({ name: users.name }).from(users).where(eq(users.id, Number(actor.id)));
-    actorName = u?.name ?? null;
-  }
-  const [row] = await tx
-    .insert(auditLog)
-    .values({
+  const names = new Map<string, string | null>();
+  const values = [];
+  for (const entry of entries) {
+    const actor: Actor = entry.actor ?? ctx?.actor ?? { kind: "system", id: null, name: null };
+    let actorName = actor.name;
+    if (actorName == null && actor.kind === "user" && actor.id != null && Number.isSafeInteger(Number(actor.id))) {
+      // Sessions carry only ids; the log shows who it was by name (and keeps it after the user is gone).
+      const key = String(actor.id);
+      if (!names.has(key)) {
+        const [u] = await tx.select({ name: users.name }).from(users).where(eq(users.id, Number(actor.id)));
+        names.set(key, u?.name ?? null);
+      }
+      actorName = names.get(key) ?? null;
+    }
+    values.push({
       actorKind: actor.kind,
       actorId: actor.id == null ? null : String(actor.id).slice(0, 64),
       actorName: cut(actorName, 128),
@@ -69,9 +81,10 @@ export async function recordAudit(tx: Tx | Db, entry: AuditEntry): Promise<Audit
       clientAddress: cut(ctx?.clientAddress, 64),
       userAgent: cut(ctx?.userAgent, 512),
       channel: entry.channel ?? ctx?.channel ?? "maintenance",
-    })
-    .returning();
+    });
+  }
+  const rows = await tx.insert(auditLog).values(values).returning();
   // Mirrored to the campus platform's operation log when the integration is on (same transaction, via the outbox).
-  await mirrorAuditRow(tx, row);
-  return row;
+  for (const row of rows) await mirrorAuditRow(tx, row);
+  return rows;
 }

@@ -9,12 +9,19 @@ import { appointments, STATUS, type StatusCode } from "@/lib/db/schema";
  * the appointments_no_overlap exclusion constraint: the very rule the database enforces (pending ones: from
  * appointments_pending_room_period_gist, which approvals use to find the requests an approval overrides).
  */
-export function overlaps(roomId: number | SQLWrapper, start: Date, end: Date, status: StatusCode = STATUS.APPROVED): SQL {
+export function overlaps(
+  roomId: number | SQLWrapper,
+  start: Date,
+  end: Date,
+  status: StatusCode = STATUS.APPROVED,
+  /** An aliased `appointments` (aliasedTable) for a sub-query of a statement on appointments. */
+  t: typeof appointments = appointments,
+): SQL {
   // The status is a literal, not a parameter: the indexes are partial (status = 3, status = 2), and a generic plan
   // of a prepared statement can use them only when the predicate is visible in the query text.
   if (!Number.isInteger(status)) throw new Error(`bad status ${status}`);
-  return sql`(${appointments.status} = ${sql.raw(String(status))} and ${appointments.roomId} = ${roomId}
-    and tstzrange(${appointments.startsAt}, ${appointments.endsAt}, '[)') && tstzrange(${start.toISOString()}::timestamptz, ${end.toISOString()}::timestamptz, '[)'))`;
+  return sql`(${t.status} = ${sql.raw(String(status))} and ${t.roomId} = ${roomId}
+    and tstzrange(${t.startsAt}, ${t.endsAt}, '[)') && tstzrange(${start.toISOString()}::timestamptz, ${end.toISOString()}::timestamptz, '[)'))`;
 }
 
 /**

@@ -36,21 +36,31 @@ export async function noticeChannels(db: Db | Tx): Promise<NoticeChannels> {
 
 /** Records the notification for delivery after commit, in the change's own transaction. */
 export async function notifyBooker(tx: Tx, appointId: number, touser: string, result: string, at = new Date(), details: BookerNoticeDetails = {}) {
+  await notifyBookers(tx, [{ appointId, touser, result }], at, details);
+}
+
+/** Several notifications of one change (a batch review), recorded with one insert; each as notifyBooker. */
+export async function notifyBookers(tx: Tx, notices: { appointId: number; touser: string; result: string }[], at = new Date(), details: BookerNoticeDetails = {}) {
+  if (notices.length === 0) return;
   const channels = await noticeChannels(tx);
   const messages: OutboxMessage[] = [];
-  let wecom = channels !== "campus";
-  if (channels !== "wecom") {
-    const notice = await campusNotice(tx, appointId, touser, result, at, details);
-    if (notice) messages.push({ topic: "campus.call", orderingKey: `campus-notice:${appointId}`, payload: { op: "notice", appointmentId: appointId, notice } });
-    // A person the platform cannot be addressed for still hears from us, by WeCom.
-    else wecom = true;
-  }
-  if (wecom) {
-    messages.unshift({
-      topic: "wecom.message",
-      orderingKey: `appointment:${appointId}`,
-      payload: { touser, content: formatReviewMessage(appointId, result, at, details.title) },
-    });
+  for (const { appointId, touser, result } of notices) {
+    let wecom = channels !== "campus";
+    let campus: OutboxMessage | null = null;
+    if (channels !== "wecom") {
+      const notice = await campusNotice(tx, appointId, touser, result, at, details);
+      if (notice) campus = { topic: "campus.call", orderingKey: `campus-notice:${appointId}`, payload: { op: "notice", appointmentId: appointId, notice } };
+      // A person the platform cannot be addressed for still hears from us, by WeCom.
+      else wecom = true;
+    }
+    if (wecom) {
+      messages.push({
+        topic: "wecom.message",
+        orderingKey: `appointment:${appointId}`,
+        payload: { touser, content: formatReviewMessage(appointId, result, at, details.title) },
+      });
+    }
+    if (campus) messages.push(campus);
   }
   await enqueue(tx, messages);
 }
