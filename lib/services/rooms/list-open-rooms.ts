@@ -12,5 +12,6 @@ export interface RoomSummary {
 /** Rooms open for booking, in the legacy Chinese order of their place (the per-process copy, checked per call). */
 export async function listOpenRooms(): Promise<RoomSummary[]> {
   const open = await currentOpenRooms(await getDb());
-  return open.filter((r) => !r.removed).map((r) => ({ id: r.id, place: r.place, size: r.size, available: r.available }));
+  // The cached (frozen) rooms themselves: their legacy JSON is encoded once (roomsJsonBytes).
+  return open.filter((r) => !r.removed);
 }

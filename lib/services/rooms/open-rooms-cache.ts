@@ -28,7 +28,7 @@ export interface OpenRoom {
 // Kept on globalThis: Next.js may load this module once per route bundle, and all of them must share one copy.
 interface Entry {
   version: number;
-  rooms: Promise<OpenRoom[]>;
+  rooms: Promise<readonly OpenRoom[]>;
 }
 const g = globalThis as unknown as { __meetingOpenRooms?: WeakMap<Db, Entry> };
 const cache = (g.__meetingOpenRooms ??= new WeakMap<Db, Entry>());
@@ -37,7 +37,7 @@ const cache = (g.__meetingOpenRooms ??= new WeakMap<Db, Entry>());
 export const ROOMS_VERSION = sql`(select version from cache_versions where name = 'rooms')`;
 
 /** The cached open rooms, valid for `version` (read through ROOMS_VERSION in the caller's statement). */
-export function openRoomsAt(db: Db, version: number): Promise<OpenRoom[]> {
+export function openRoomsAt(db: Db, version: number): Promise<readonly OpenRoom[]> {
   const hit = cache.get(db);
   if (hit && hit.version === version) return hit.rooms;
   // Loaded after the caller's statement read `version`: at least as new as that. A change racing the load gives a
@@ -51,7 +51,7 @@ export function openRoomsAt(db: Db, version: number): Promise<OpenRoom[]> {
 }
 
 /** The open rooms, checking the change counter with one tiny query (for callers without a statement of their own). */
-export async function currentOpenRooms(db: Db): Promise<OpenRoom[]> {
+export async function currentOpenRooms(db: Db): Promise<readonly OpenRoom[]> {
   const [row] = rowsOf<{ v: number | string | null }>(await db.execute(sql`select ${ROOMS_VERSION} as v`));
   return openRoomsAt(db, Number(row?.v ?? 0));
 }
@@ -69,12 +69,13 @@ export const roomFactColumns = {
   equipment: rooms.equipment,
 };
 
-async function loadOpenRooms(db: Db): Promise<OpenRoom[]> {
+async function loadOpenRooms(db: Db): Promise<readonly OpenRoom[]> {
   const rows = await db
     .select({ ...roomFactColumns, removed: sql<boolean>`${rooms.removedAt} is not null` })
     .from(rooms)
     .where(eq(rooms.available, true))
     .orderBy(asc(rooms.id));
-  // Ties of the collator keep the id order (the sort is stable).
-  return rows.sort((a, b) => comparePlaces(a.place, b.place));
+  // Ties of the collator keep the id order (the sort is stable). Frozen: callers share these objects (and
+  // to-room.ts keeps each one's JSON for as long as it lives).
+  return rows.sort((a, b) => comparePlaces(a.place, b.place)).map((r) => Object.freeze(r));
 }

@@ -63,7 +63,7 @@ interface SearchRow {
 
 export interface OpenRoomsBusy {
   /** The open rooms (cached), in the legacy place order. */
-  open: OpenRoom[];
+  open: readonly OpenRoom[];
   campus: OpenHours;
   /** Approved bookings of each room touching the period, earliest first (rooms with none are absent). */
   busyByRoom: Map<number, Period[]>;
@@ -98,7 +98,7 @@ function busyByRoom(row: SearchRow): Map<number, Period[]> {
 }
 
 /** The rooms a search may return before looking at bookings: open, not removed, enough seats, the one asked for. */
-function candidateRooms(open: OpenRoom[], q: RoomSearch): OpenRoom[] {
+function candidateRooms(open: readonly OpenRoom[], q: RoomSearch): OpenRoom[] {
   return open.filter((r) => !r.removed && r.size >= q.size && (q.roomId === 0 || r.id === q.roomId));
 }
 
@@ -108,7 +108,8 @@ async function assertRoomExists(db: Db, roomId: number) {
   if (!room) throw badInput("roomId", "会议室不存在");
 }
 
-const summary = (r: OpenRoom): RoomSummary => ({ id: r.id, place: r.place, size: r.size, available: r.available });
+/** A found room: the cached (frozen) room itself, so that its legacy JSON is encoded once (roomsJsonBytes). */
+const summary = (r: OpenRoom): RoomSummary => r;
 
 /**
  * Memoises a function of a room's open hours within one request: rooms share a few distinct pairs, and the
