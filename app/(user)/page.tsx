@@ -5,13 +5,14 @@ import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
 import { Suspense } from "react";
-import { SearchResults, type SearchQuery } from "@/app/_components/user/search-results";
+import { SearchResults, searchHref, type SearchQuery } from "@/app/_components/user/search-results";
 import { btnPrimary, card, chip, ErrorState, input, label, SkeletonCards } from "@/app/_components/ui/kit";
 import { isAppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/locale";
 import { listEquipment } from "@/lib/services/rooms/list-equipment";
 import { listBuildings } from "@/lib/services/rooms/list-buildings";
-import { listOpenRooms } from "@/lib/services/rooms/list-open-rooms";
+import { getRoom } from "@/lib/services/rooms/get-room";
+import { ROOM_NAME_MAX } from "@/lib/services/rooms/get-room-availability";
 import { homeSearch } from "@/lib/services/rooms/home-search";
 import { getSettings } from "@/lib/services/settings/get-settings";
 import { formatDate, localMinuteOfDay } from "@/lib/time";
@@ -28,7 +29,15 @@ export default async function HomePage({ searchParams }: { searchParams: SP }) {
   const sp = await searchParams;
   const one = (k: string) => (typeof sp[k] === "string" ? (sp[k] as string).trim() : "");
   const now = new Date();
-  const [settings, rooms, buildings, equipment] = await Promise.all([getSettings(), listOpenRooms(), listBuildings(), listEquipment()]);
+  const roomId = Math.max(0, Math.floor(Number(one("roomId")) || 0));
+  // A room asked for by id (links such as /?roomId=N): only that room is read, for its name in the form; an unknown
+  // one is named by its number (the results say it does not exist).
+  const [settings, chosen, buildings, equipment] = await Promise.all([
+    getSettings(),
+    roomId ? getRoom(roomId).catch((e: unknown) => (isAppError(e) ? null : Promise.reject(e))) : null,
+    listBuildings(),
+    listEquipment(),
+  ]);
   const many = (k: string) => (Array.isArray(sp[k]) ? (sp[k] as string[]) : typeof sp[k] === "string" ? [sp[k] as string] : []);
   const today = formatDate(now);
   const tomorrow = addDays(today, 1);
@@ -45,9 +54,10 @@ export default async function HomePage({ searchParams }: { searchParams: SP }) {
     start: parseHhmm(one("start")) !== null ? one("start") : "",
     duration: Math.min(1440, Math.max(1, Number(one("duration")) || 60)),
     size: Math.max(0, Math.floor(Number(one("size")) || 0)),
-    roomId: Math.max(0, Math.floor(Number(one("roomId")) || 0)),
+    roomId,
     building: buildings.includes(one("building")) ? one("building") : "",
     equipment: equipment.filter((e) => many("equipment").includes(e)),
+    name: one("name"),
   };
   const page = Math.max(1, Math.floor(Number(one("page")) || 1));
   const filters = [...(q.building ? [["building", q.building]] : []), ...q.equipment.map((e) => ["equipment", e])];
@@ -65,7 +75,7 @@ export default async function HomePage({ searchParams }: { searchParams: SP }) {
     .filter((p, i, all) => all.findIndex((o) => o.date === p.date && o.start === p.start) === i)
     .map((p) => ({ ...p, start: minutesToHhmm(p.start) }));
   const presetHref = (p: (typeof presets)[number]) =>
-    `/?${new URLSearchParams([...Object.entries({ date: p.date, start: p.start, duration: String(q.duration), ...(q.size ? { size: String(q.size) } : {}), ...(q.roomId ? { roomId: String(q.roomId) } : {}) }), ...filters])}`;
+    `/?${new URLSearchParams([...Object.entries({ date: p.date, start: p.start, duration: String(q.duration), ...(q.size ? { size: String(q.size) } : {}), ...(q.roomId ? { roomId: String(q.roomId) } : {}), ...(q.name ? { name: q.name } : {}) }), ...filters])}`;
   const durationLabel = (m: number) => (m % 60 === 0 ? t("hoursShort", { h: m / 60 }) : m > 60 ? t("hoursMinutesShort", { h: Math.floor(m / 60), m: m % 60 }) : t("minutes", { n: m }));
 
   return (
@@ -129,19 +139,27 @@ export default async function HomePage({ searchParams }: { searchParams: SP }) {
             </label>
             <input id="s-size" name="size" type="number" inputMode="numeric" min={1} max={10000} defaultValue={q.size || ""} className={input} />
           </div>
-          <div className="col-span-2 md:col-span-1">
-            <label htmlFor="s-room" className={label}>
-              {t("fieldRoom")}
-            </label>
-            <select id="s-room" name="roomId" defaultValue={String(q.roomId)} className={input}>
-              <option value="0">{t("allRooms")}</option>
-              {rooms.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.place}
-                </option>
-              ))}
-            </select>
-          </div>
+          {q.roomId ? (
+            <div className="col-span-2 md:col-span-1">
+              <p id="s-room-label" className={label}>
+                {t("roomChosen")}
+              </p>
+              <input type="hidden" name="roomId" value={q.roomId} />
+              <div role="group" aria-labelledby="s-room-label" className="flex min-h-10 items-center justify-between gap-2 rounded-lg bg-brand-50 px-3 text-sm">
+                <span className="truncate font-medium text-brand-700">{chosen?.place ?? t("roomUnknown", { id: q.roomId })}</span>
+                <Link href={searchHref({ ...q, roomId: 0 }, 1)} aria-label={t("clearRoomLabel")} className="shrink-0 rounded text-sm font-medium text-brand-700 underline">
+                  {t("clearRoom")}
+                </Link>
+              </div>
+            </div>
+          ) : (
+            <div className="col-span-2 md:col-span-1">
+              <label htmlFor="s-name" className={label}>
+                {t("fieldRoomName")}
+              </label>
+              <input id="s-name" name="name" type="search" maxLength={ROOM_NAME_MAX} defaultValue={q.name} placeholder={t("roomNamePlaceholder")} className={input} />
+            </div>
+          )}
           <details className="col-span-2 md:col-span-5" open={filters.length > 0 || undefined}>
             <summary className="cursor-pointer rounded text-sm font-medium text-brand-700">
               {t("moreFilters")}
@@ -192,7 +210,7 @@ export default async function HomePage({ searchParams }: { searchParams: SP }) {
 async function Results({ q, page }: { q: SearchQuery; page: number }) {
   let found;
   try {
-    found = await homeSearch({ ...q, start: q.start || undefined, building: q.building || undefined }, page);
+    found = await homeSearch({ ...q, start: q.start || undefined, building: q.building || undefined, name: q.name || undefined }, page);
   } catch (e) {
     if (!isAppError(e)) throw e;
     return <ErrorState title={e.message} />;

@@ -57,10 +57,31 @@ test("sign in, search, open a room, book it and see it pending; approved by an a
   await page.getByLabel("开始时间").fill(START);
   await page.getByLabel("时长").selectOption("60");
   await page.getByLabel("人数").fill("5");
-  await page.getByLabel("会议室", { exact: true }).selectOption({ label: ROOM });
+  // Part of the room's name (spaces around are trimmed): only rooms whose name holds it are found.
+  await page.getByLabel("会议室名称").fill(" 楼501 ");
   await page.getByRole("button", { name: "查找", exact: true }).click();
+  await expect(page).toHaveURL(/[?&]name=/);
   const result = page.getByRole("link", { name: new RegExp(`^${ROOM}`) });
   await expect(result).toContainText(`${START} 空闲`);
+  const found = page.getByRole("region", { name: "查找结果" }).getByRole("listitem").getByRole("link");
+  for (const text of await found.allInnerTexts()) expect(text).toContain("楼501");
+  await expect(page.getByRole("link", { name: /^逸夫楼101/ })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByLabel("会议室名称")).toHaveValue("楼501"); // the URL keeps the name as searched (trimmed)
+
+  // A link to one room by id (/?roomId=N) shows that room chosen, carried by the form, and can be cleared.
+  const roomId = Number(/\/room\/(\d+)\//.exec((await result.getAttribute("href"))!)![1]);
+  await page.goto(`/meeting/?roomId=${roomId}&date=${DAY}&start=${START}&duration=60`);
+  await expect(page.getByRole("group", { name: "已选会议室" })).toContainText(ROOM);
+  await expect(page.locator('input[type="hidden"][name="roomId"]')).toHaveValue(String(roomId));
+  await expect(page.getByLabel("会议室名称")).toHaveCount(0);
+  await page.getByRole("button", { name: "查找", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]roomId=${roomId}(&|$)`));
+  await expect(result).toContainText(`${START} 空闲`);
+  await page.getByRole("link", { name: /^清除所选会议室/ }).click();
+  await expect(page.getByLabel("会议室名称")).toBeVisible();
+  await expect(page).not.toHaveURL(/roomId=/);
+  await page.goto(`/meeting/?roomId=${roomId}&date=${DAY}&start=${START}&duration=60`);
 
   // Room page: the day, then "book this room" prefilled with the slot.
   await result.click();
@@ -127,6 +148,55 @@ test("sign in, search, open a room, book it and see it pending; approved by an a
   } finally {
     await setProperties(settingsAdmin, { check: restore.check });
     await settingsAdmin.dispose();
+  }
+});
+
+test("my bookings, 20 a page: previous/next and 第 x / y 页, the tab kept, a page out of range shows the last", async ({ page }) => {
+  const admin = await superAdmin();
+  const before = await setProperties(admin, { check: false }); // all pending: the 待审核 tab holds them all too
+  try {
+    await signInAsUser(page, `${userid}p`, { name: "分页测试", mobile: "13912340001", next: "/meeting/my/bookings" });
+    const rooms = (await (await page.request.get("/meeting/rooms")).json()).rooms as { roomId: number; place: string }[];
+    const roomId = rooms.find((r) => r.place === "逸夫楼401")!.roomId;
+    const series = await (
+      await page.request.post("/meeting/api/series", {
+        form: { roomId, rule: "daily", firstDate: campusDate(60 + (Number(runTag()) % 7)), count: 23, start: "21:00", duration: 30, size: 2, phone: "13912340001", purpose: "分页测试例会" },
+      })
+    ).json();
+    expect(series.errcode, JSON.stringify(series)).toBe(0);
+    const n = series.booked.length as number;
+    expect(n).toBeGreaterThan(20);
+    const cards = page.getByRole("link", { name: /分页测试例会/ });
+    const pager = page.getByRole("navigation", { name: "预约分页" });
+
+    await page.goto("/meeting/my/bookings");
+    await expect(cards).toHaveCount(20);
+    await expect(pager).toContainText("第 1 / 2 页");
+    await expect(pager.getByRole("link", { name: /上一页/ })).toHaveCount(0);
+    await pager.getByRole("link", { name: /下一页/ }).click();
+    await expect(page).toHaveURL(/\/meeting\/my\/bookings\?page=2$/);
+    await expect(cards).toHaveCount(n - 20);
+    await expect(pager).toContainText("第 2 / 2 页");
+    await pager.getByRole("link", { name: /上一页/ }).click();
+    await expect(page).toHaveURL(/\/meeting\/my\/bookings$/);
+    await expect(cards).toHaveCount(20);
+
+    // A status tab keeps its status across pages.
+    await page.goto("/meeting/my/bookings?status=2");
+    await pager.getByRole("link", { name: /下一页/ }).click();
+    await expect(page).toHaveURL(/\/meeting\/my\/bookings\?status=2&page=2$/);
+    await expect(cards).toHaveCount(n - 20);
+    await expect(page.getByRole("link", { name: /^待审核\s*\d+$/ })).toHaveAttribute("aria-current", "page");
+
+    // Past the last page: the last; garbage: the first.
+    await page.goto("/meeting/my/bookings?page=99");
+    await expect(pager).toContainText("第 2 / 2 页");
+    await expect(cards).toHaveCount(n - 20);
+    await page.goto("/meeting/my/bookings?page=abc");
+    await expect(pager).toContainText("第 1 / 2 页");
+  } finally {
+    await setProperties(admin, { check: before.check });
+    await admin.dispose();
   }
 });
 

@@ -7,9 +7,10 @@ import { getT } from "@/lib/i18n/locale";
 import type { HomeSearch } from "@/lib/services/rooms/home-search";
 import { zone } from "@/lib/time";
 import { hhmmIn } from "@/lib/zoned-time";
-import { btnSecondary, EmptyState, focusRing } from "../ui/kit";
+import { EmptyState, focusRing } from "../ui/kit";
 import { BASE } from "../data/client";
 import { EquipmentList } from "./equipment-icons";
+import { Pager } from "./pager";
 
 export interface SearchQuery {
   date: string;
@@ -17,18 +18,20 @@ export interface SearchQuery {
   duration: number;
   size: number;
   roomId: number;
-  /** Filters ("" / [] = none). */
+  /** Filters ("" / [] = none); `name`: part of the room's place. */
   building: string;
   equipment: string[];
+  name: string;
 }
 
-/** The same search on another page of results. */
-function pageHref(q: SearchQuery, page: number): string {
+/** The home URL of this search on one page of results (page 1: no `page` parameter). */
+export function searchHref(q: SearchQuery, page: number): string {
   const params = new URLSearchParams({ date: q.date, duration: String(q.duration) });
   if (q.start) params.set("start", q.start);
   if (q.size) params.set("size", String(q.size));
   if (q.roomId) params.set("roomId", String(q.roomId));
   if (q.building) params.set("building", q.building);
+  if (q.name) params.set("name", q.name);
   for (const e of q.equipment) params.append("equipment", e);
   if (page > 1) params.set("page", String(page));
   return `/?${params}`;
@@ -115,27 +118,7 @@ export async function SearchResults({ q, found: data }: { q: SearchQuery; found:
           })}
         </ul>
       )}
-      {data.pages > 1 && (
-        <nav aria-label={t("resultsPages")} className="flex items-center justify-between gap-3 pt-1">
-          {data.page > 1 ? (
-            <Link href={pageHref(q, data.page - 1)} className={`${btnSecondary} ${focusRing}`} rel="prev">
-              ‹ {t("resultsPrev")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-sm tabular-nums text-slate-600" aria-current="page">
-            {t("resultsPageOf", { page: data.page, pages: data.pages })}
-          </span>
-          {data.page < data.pages ? (
-            <Link href={pageHref(q, data.page + 1)} className={`${btnSecondary} ${focusRing}`} rel="next">
-              {t("resultsNext")} ›
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      )}
+      <Pager page={data.page} pages={data.pages} href={(n) => searchHref(q, n)} label={t("resultsPages")} />
     </section>
   );
 }

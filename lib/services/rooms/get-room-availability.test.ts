@@ -5,7 +5,7 @@ import { appointments, rooms, STATUS, users } from "@/lib/db/schema";
 import { useTestDb } from "@/lib/db/testing";
 import { atLocalMinute, parseLocalDate } from "@/lib/time";
 import { assertBookable } from "@/lib/services/booking/assert-bookable";
-import { getRoomAvailability } from "./get-room-availability";
+import { getRoomAvailability, ROOM_NAME_MAX } from "./get-room-availability";
 
 useTestDb();
 
@@ -80,6 +80,24 @@ describe("getRoomAvailability", () => {
     // 3 hours: A101's longest gap is 2 hours, so only rooms with a long stretch remain.
     const long = await getRoomAvailability({ roomId: 0, date: "2030-03-05", duration: 180, size: 10 }, now);
     expect(mine(long.rooms)).toEqual([]);
+  });
+
+  it("filters a search by part of the room's name: trimmed, case-insensitive; empty or too long is no filter", async () => {
+    const { big, small, mine } = await seed();
+    const search = (name?: string) => getRoomAvailability({ roomId: 0, date: "2030-03-05", duration: 60, size: 0, name }, now);
+    const ids = async (name?: string) => mine((await search(name)).rooms).map((r) => r.id).sort((a, b) => a - b);
+    const both = [big.id, small.id].sort((a, b) => a - b);
+    expect(await ids("a10")).toEqual([big.id]);
+    expect(await ids("  B202 ")).toEqual([small.id]);
+    expect(await ids(`T${run}-`)).toEqual(both);
+    // The closed room matches by name but a search never lists it.
+    expect(await ids("C303")).toEqual([]);
+    expect((await search("没有这间")).rooms).toEqual([]);
+    expect(await ids("")).toEqual(both);
+    expect(await ids("   ")).toEqual(both);
+    expect(await ids("A".repeat(ROOM_NAME_MAX + 1))).toEqual(both);
+    // One room by id: the name filter is a search filter only.
+    expect((await getRoomAvailability({ roomId: big.id, date: "2030-03-05", duration: 60, size: 0, name: "B202" }, now)).rooms.map((r) => r.id)).toEqual([big.id]);
   });
 
   it("keeps a single room's page even when it is closed or full, and never offers the past", async () => {

@@ -25,9 +25,22 @@ export interface AvailabilityQuery {
   size: number;
   /** A wanted start, `HH:mm` campus time, if any. */
   start?: string;
-  /** Search filters (roomId 0 only): rooms of this building; rooms having every one of these equipment names. */
+  /**
+   * Search filters (roomId 0 only): rooms of this building; rooms having every one of these equipment names; rooms
+   * whose place contains this text (case-insensitive, trimmed; empty or longer than ROOM_NAME_MAX = no filter).
+   */
   building?: string;
   equipment?: string[];
+  name?: string;
+}
+
+/** The longest room-name filter taken; a longer one is ignored (no room's place is matched by a paragraph). */
+export const ROOM_NAME_MAX = 50;
+
+/** The room-name filter as searched: trimmed and lower-cased, or null for none (empty, or longer than ROOM_NAME_MAX). */
+function nameFilter(name: string | undefined): string | null {
+  const wanted = name?.trim().toLowerCase() ?? "";
+  return wanted && wanted.length <= ROOM_NAME_MAX ? wanted : null;
 }
 
 export interface RoomAvailability {
@@ -76,7 +89,7 @@ export interface Availability {
  * suggestions. It applies the booking rules (each room's open hours — its own when set, else the campus ones —,
  * closures, the conflict rule over approved bookings, no start in the past) through the same helpers submission and
  * search use; it only adds where the free stretches are. A search (roomId 0) lists the open rooms of enough capacity
- * (and of the building / with the equipment asked for) that still have a free stretch that day; it shares the
+ * (and of the building / with the equipment / with the name asked for) that still have a free stretch that day; it shares the
  * search's statement and its cached open rooms.
  */
 export async function getRoomAvailability(q: AvailabilityQuery, now = new Date()): Promise<Availability> {
@@ -144,8 +157,15 @@ type Listed = Pick<OpenRoom, "id" | "place" | "size" | "available" | "building" 
 async function readSearch(db: Db, q: AvailabilityQuery, day: Date, dayEnd: Date): Promise<{ listed: Listed[]; campus: OpenHours }> {
   const { open, campus, busyByRoom } = await readOpenRoomsBusy(db, day, dayEnd);
   const wanted = q.equipment?.length ? q.equipment : null;
+  const named = nameFilter(q.name);
   const listed = open
-    .filter((r) => r.size >= q.size && (!q.building || r.building === q.building) && (!wanted || wanted.every((e) => r.equipment.includes(e))))
+    .filter(
+      (r) =>
+        r.size >= q.size &&
+        (!q.building || r.building === q.building) &&
+        (!wanted || wanted.every((e) => r.equipment.includes(e))) &&
+        (!named || r.place.toLowerCase().includes(named)),
+    )
     .map((r) => ({ ...r, busy: busyByRoom.get(r.id) ?? [] }));
   return { listed, campus };
 }

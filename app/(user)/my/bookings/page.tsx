@@ -1,28 +1,36 @@
 // My bookings: opens on 即将开始 (pending and approved, not yet ended, soonest first), then tabs by status with
-// counts; every list in meeting-time order.
+// counts; every list in meeting-time order, a page at a time (`?page=N`, the tab kept in `status`).
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pager } from "@/app/_components/user/pager";
 import { SignInNeeded } from "@/app/_components/user/sign-in-needed";
 import { EmptyState, focusRing } from "@/app/_components/ui/kit";
 import { STATUS_META, STATUS_TABS, StatusBadge } from "@/app/_components/ui/status-badge";
 import { getSessionUser } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/locale";
-import { countMyBookings } from "@/lib/services/booking/count-my-bookings";
-import { countUpcoming, listMyBookings, type MyBookingsTab } from "@/lib/services/booking/list-my-bookings";
+import { listMyBookings, type MyBookingsTab } from "@/lib/services/booking/list-my-bookings";
 import { formatDate, zone } from "@/lib/time";
 import { labelsOf } from "@/lib/services/calendar/academic-calendar";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "我的预约" };
 
-export default async function MyBookingsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+export default async function MyBookingsPage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string }> }) {
   const { t, locale } = await getT();
   const user = await getSessionUser();
   if (!user) return <SignInNeeded next="/my/bookings" />;
-  const raw = (await searchParams).status;
+  const sp = await searchParams;
+  const raw = typeof sp.status === "string" ? sp.status : undefined;
   const asked = Number(raw);
   const status: MyBookingsTab = raw !== undefined && raw !== "" && (STATUS_TABS as readonly number[]).includes(asked) ? asked : "upcoming";
-  const [counts, upcomingCount, list] = await Promise.all([countMyBookings(user.id), countUpcoming(user.id), listMyBookings(user.id, status)]);
+  // Garbage is page 1; past the last page, the service gives the last.
+  const askedPage = typeof sp.page === "string" ? Math.max(1, Math.floor(Number(sp.page)) || 1) : 1;
+  const { bookings: list, counts, upcoming: upcomingCount, page, pages } = await listMyBookings(user.id, status, askedPage);
+  const pageHref = (n: number) => {
+    const params = new URLSearchParams(status === "upcoming" ? {} : { status: String(status) });
+    if (n > 1) params.set("page", String(n));
+    return `/my/bookings${params.size ? `?${params}` : ""}`;
+  };
   const tabs: { key: MyBookingsTab; href: string; label: string; n: number }[] = [
     { key: "upcoming", href: "/my/bookings", label: t("tabUpcoming"), n: upcomingCount },
     ...STATUS_TABS.map((s) => ({ key: s as MyBookingsTab, href: `/my/bookings?status=${s}`, label: t(STATUS_META[s].key), n: counts[s] })),
@@ -93,6 +101,7 @@ export default async function MyBookingsPage({ searchParams }: { searchParams: P
           ))}
         </ul>
       )}
+      <Pager page={page} pages={pages} href={pageHref} label={t("bookingsPages")} />
     </div>
   );
 }
