@@ -16,8 +16,8 @@ export interface Actor {
 
 /** An admin as the audit trail records them (the one way to name an admin actor). */
 export const adminActor = (a: { id: number; username: string }): Actor => ({ kind: "admin", id: a.id, name: a.username });
-/** A user as the audit trail records them; the name is looked up by recordAudit (sessions carry only ids). */
-export const userActor = (u: { id: number }): Actor => ({ kind: "user", id: u.id, name: null });
+/** A user as the audit trail records them; without a name (a session token carries only ids) recordAudit looks it up. */
+export const userActor = (u: { id: number; name?: string | null }): Actor => ({ kind: "user", id: u.id, name: u.name ?? null });
 
 export interface RequestContext {
   channel: Channel;

@@ -30,6 +30,8 @@ export interface SessionUser {
   id: number;
   /** WeCom userid. */
   userid: string;
+  /** The display name as the database knows it now (the audit trail's actor name), when read with the session. */
+  name?: string | null;
 }
 
 /** The signed-in admin as the database knows it now (lib/auth/session.ts `getSessionAdmin`). */

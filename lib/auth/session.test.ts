@@ -22,7 +22,8 @@ const requestWith = (cookie: string) =>
 
 async function newUser(account: string) {
   const u = await addOapiUser({ name: account, account });
-  return { id: Number(u.id), userid: account };
+  // The session user carries the name as the database has it (the audit trail names the actor without a lookup).
+  return { id: Number(u.id), userid: account, name: account };
 }
 
 describe("session cookie decoding", () => {

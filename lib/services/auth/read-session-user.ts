@@ -11,9 +11,9 @@ import { users } from "@/lib/db/schema";
 export async function readSessionUser(id: number, userid: string): Promise<SessionUser | null> {
   const db = await getDb();
   const [row] = await db
-    .select({ id: users.id, userid: users.userid, status: users.status })
+    .select({ id: users.id, userid: users.userid, status: users.status, name: users.name })
     .from(users)
     .where(and(eq(users.id, id), isNull(users.removedAt)));
   if (!row || row.status !== 1 || row.userid.toLowerCase() !== userid.toLowerCase()) return null;
-  return { id: row.id, userid: row.userid };
+  return { id: row.id, userid: row.userid, name: row.name };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db";
 import { appointments, roomAllowedUsers, rooms, settings } from "@/lib/db/schema";
 import { AppError, badInput, ClosedError, E } from "@/lib/errors";
@@ -39,8 +39,16 @@ export async function assertBookable(tx: Tx, r: BookingRequest, now: Date) {
 export async function checkBookable(tx: Tx, r: BookingRequest, now: Date) {
   if (!Number.isInteger(r.duration) || r.duration < 1 || r.duration > 1440) throw badInput("duration", "超出范围");
   if (!Number.isInteger(r.size) || r.size < 1) throw badInput("size", "必须是正整数");
+  if (!Number.isFinite(r.start.getTime())) throw badInput("datetime", "不是有效时间");
+  const end = new Date(r.start.getTime() + r.duration * 60_000);
+  const clash = overlaps(r.roomId, r.start, end);
   const [found] = await tx
-    .select({ room: rooms, campus: { openMinute: settings.openMinute, closeMinute: settings.closeMinute, autoReview: settings.autoReview } })
+    .select({
+      room: rooms,
+      campus: { openMinute: settings.openMinute, closeMinute: settings.closeMinute, autoReview: settings.autoReview },
+      // The conflict rule, answered by the same statement (reported only after the checks that come before it).
+      taken: sql<boolean>`exists (select 1 from ${appointments} where ${r.excludeId === undefined ? clash : and(clash, ne(appointments.id, r.excludeId))})`,
+    })
     .from(rooms)
     .innerJoin(settings, eq(settings.id, 1))
     .where(and(eq(rooms.id, r.roomId), activeRoom()));
@@ -58,15 +66,8 @@ export async function checkBookable(tx: Tx, r: BookingRequest, now: Date) {
   }
   const campus = found.campus;
   if (!isWithinOpenHours(r.start, r.duration, roomOpenHours(room, campus))) throw new AppError(E.OUTSIDE_OPEN_HOURS);
-  const end = new Date(r.start.getTime() + r.duration * 60_000);
   const closed = await findClosure(tx, room, r.start, end);
   if (closed) throw new ClosedError(closed.reason);
-  const clash = overlaps(room.id, r.start, end);
-  const taken = await tx
-    .select({ id: appointments.id })
-    .from(appointments)
-    .where(r.excludeId === undefined ? clash : and(clash, ne(appointments.id, r.excludeId)))
-    .limit(1);
-  if (taken.length > 0) throw new AppError(E.SLOT_TAKEN);
+  if (found.taken) throw new AppError(E.SLOT_TAKEN);
   return { room, campus };
 }
