@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 import { ApiError } from "../data/client";
 import { signInAdmin } from "../data/use-session";
-import { buttonClass, inputClass } from "../ui/kit";
+import { buttonClass, inputClass } from "../ui/classes";
 
 interface Props {
   next: string;

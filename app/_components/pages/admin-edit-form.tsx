@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { ApiError } from "../data/client";
 import { editAdmin } from "../data/use-admins";
-import { buttonClass, inputClass } from "../ui/kit";
+import { buttonClass, inputClass } from "../ui/classes";
 
 // Legacy admin-edit form: never prefilled with a password; an empty password keeps the current one.
 export function AdminEditForm(props: { id: number; username: string; privileged: 0 | 1; canChangePrivilege: boolean }) {

@@ -3,7 +3,7 @@
 // one-tap times (第1–2节 08:00–09:35 sets the start and the duration).
 import { useT } from "@/lib/i18n/client";
 import { useCalendarDay } from "../data/use-calendar";
-import { chip } from "../ui/kit";
+import { chip } from "../ui/classes";
 
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 

@@ -2,7 +2,7 @@
 // The booking form's details: participants, phone, purpose (counted) and note. The form owns the values and the
 // validation; this part only lays the fields out.
 import { useT } from "@/lib/i18n/client";
-import { input, label } from "../ui/kit";
+import { input, label } from "../ui/classes";
 
 export type Field = "when" | "duration" | "size" | "phone" | "purpose" | "note";
 export type Values = { date: string; start: string; duration: string; size: string; phone: string; purpose: string; note: string };

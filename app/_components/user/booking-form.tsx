@@ -1,12 +1,11 @@
 "use client";
 // Booking form: inline validation with the server's own schema, a live answer for the chosen slot (free, taken,
 // outside open hours) with the nearest free start, and submission through the legacy POST /appointment.
-import "@/lib/validation/zod-client"; // before any schema is used: no eval probe under the CSP
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import type { DictKey } from "@/lib/i18n/dictionaries";
-import { appointmentSchema } from "@/lib/validation/booking";
+import type { appointmentSchema } from "@/lib/validation/booking";
 import { hhmmIn, localToEpoch } from "@/lib/zoned-time";
 import type { OccurrencePreview } from "@/lib/types/api";
 import { ApiError, badField } from "../data/client";
@@ -53,6 +52,7 @@ export function BookingForm(props: {
   const recurring = repeat.rule !== "none";
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
   const [serverErrors, setServerErrors] = useState<Partial<Record<Field, string>>>({});
+  const schema = useAppointmentSchema();
   const [formError, setFormError] = useState<string | null>(null);
 
   const datetime = localToEpoch(v.date, v.start, props.tz);
@@ -68,8 +68,8 @@ export function BookingForm(props: {
 
   // The same schema the server parses POST /appointment with; capacity comes from the room, as on the server.
   const errors: Partial<Record<Field, string>> = {};
-  const parsed = appointmentSchema.safeParse(payload);
-  if (!parsed.success) {
+  const parsed = schema?.safeParse(payload);
+  if (parsed && !parsed.success) {
     for (const issue of parsed.error.issues) {
       const f = FIELD_OF[String(issue.path[0])];
       if (f && !errors[f]) errors[f] = locale === "en" ? t(MESSAGE_OF[f], { max: props.room.size }) : issue.message;
@@ -266,4 +266,25 @@ export function BookingForm(props: {
       </button>
     </form>
   );
+}
+
+/**
+ * The schema the server parses POST /appointment with, loaded once the form is interactive: zod is ~30 KB of
+ * gzipped script that the page's first load does not need (the server checks everything again anyway).
+ */
+function useAppointmentSchema() {
+  const [schema, setSchema] = useState<typeof appointmentSchema | null>(null);
+  useEffect(() => {
+    let live = true;
+    // zod-client first: no eval probe under the CSP.
+    void import("@/lib/validation/zod-client")
+      .then(() => import("@/lib/validation/booking"))
+      .then((m) => {
+        if (live) setSchema(() => m.appointmentSchema);
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return schema;
 }

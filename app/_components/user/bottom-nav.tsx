@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useT } from "@/lib/i18n/client";
 import type { DictKey } from "@/lib/i18n/dictionaries";
-import { focusRing } from "../ui/kit";
+import { focusRing } from "../ui/classes";
 
 const TABS: { href: string; key: DictKey; match: (p: string) => boolean; icon: React.ReactNode }[] = [
   {

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { postForm } from "../data/client";
-import { btnPrimary, btnSecondary, card, focusRing } from "../ui/kit";
+import { btnPrimary, btnSecondary, card, focusRing } from "../ui/classes";
 
 type Urls = { https: string; webcal: string };
 

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useT } from "@/lib/i18n/client";
 import { postForm } from "../data/client";
-import { btnPrimary } from "../ui/kit";
+import { btnPrimary } from "../ui/classes";
 
 export function CheckInButton({ token }: { token: string }) {
   const { t } = useT();

@@ -2,7 +2,7 @@
 // The confirmation every cancel on the user pages asks for: a modal <dialog> with "keep" (focused) and "cancel".
 import { forwardRef, useId } from "react";
 import { useT } from "@/lib/i18n/client";
-import { btnDanger, btnSecondary } from "../ui/kit";
+import { btnDanger, btnSecondary } from "../ui/classes";
 
 export interface ConfirmCancelDialogProps {
   title: string;

@@ -2,7 +2,7 @@
 // A native date input that navigates to the chosen day's page (the links next to it work without JavaScript).
 import { useRouter } from "next/navigation";
 import { useT } from "@/lib/i18n/client";
-import { input } from "../ui/kit";
+import { input } from "../ui/classes";
 
 export function DatePickerNav({ value, hrefFor, min }: { value: string; hrefFor: string; min?: string }) {
   const { t } = useT();

@@ -1,6 +1,6 @@
 // Switches between Simplified Chinese and English: a plain link to /api/lang, which sets the cookie the server reads
 // and returns to this page. No JavaScript needed.
-import { focusRing } from "../ui/kit";
+import { focusRing } from "../ui/classes";
 
 export function LangToggle({ locale, label, text }: { locale: string; label: string; text: string }) {
   const next = locale === "en" ? "zh" : "en";
