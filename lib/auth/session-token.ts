@@ -43,18 +43,50 @@ export async function decodeSessionToken(raw: string | undefined | null): Promis
   if (!raw || raw.length > 8192) return null;
   try {
     const { key, kid } = await sessionKey();
+    const known = decoded.get(raw);
+    if (known && known.kid === kid) {
+      if (expired(known.payload)) {
+        decoded.delete(raw);
+        return null;
+      }
+      return copyOf(known.payload);
+    }
     const { payload } = await jwtDecrypt(
       raw,
       (header) => {
         if (header.kid !== undefined && header.kid !== kid) throw new Error("sealed with another secret");
         return key;
       },
-      { clockTolerance: 15, keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: ["A256CBC-HS512"] },
+      { clockTolerance: CLOCK_TOLERANCE_S, keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: ["A256CBC-HS512"] },
     );
+    remember(raw, kid, copyOf(payload as SessionToken));
     return payload as SessionToken;
   } catch {
     return null;
   }
+}
+
+// Tokens this process has already verified, by their exact text. A browser sends the same cookie on every request,
+// and verifying it is several WebCrypto calls (AES-CBC, HMAC, a constant-time compare) through the thread pool: the
+// same bytes always decrypt to the same payload under the same key, so only the expiry is checked again. Only tokens
+// that verified are kept (garbage cookies cannot fill it); bounded, oldest first out. Revocation is unaffected: the
+// Node side re-reads the user and admin from the database on every request.
+const DECODED_MAX = 5000;
+const CLOCK_TOLERANCE_S = 15;
+const decoded = new Map<string, { kid: string; payload: SessionToken }>();
+
+function expired(p: SessionToken): boolean {
+  return typeof p.exp === "number" && Date.now() / 1000 > p.exp + CLOCK_TOLERANCE_S;
+}
+
+/** Callers get their own copy: nothing they do to it reaches the cache. */
+function copyOf(p: SessionToken): SessionToken {
+  return { ...p, ...(p.u ? { u: { ...p.u } } : {}), ...(p.a ? { a: { ...p.a } } : {}) };
+}
+
+function remember(raw: string, kid: string, payload: SessionToken) {
+  if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
+  decoded.set(raw, { kid, payload });
 }
 
 /** Every value of one cookie name in a Cookie header, in the order sent (several paths may set the same name). */

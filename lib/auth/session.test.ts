@@ -1,5 +1,5 @@
 import { encode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { useTestDb } from "@/lib/db/testing";
 import { provisionWecomUser } from "@/lib/services/auth/provision-wecom-user";
 import { addOapiUser } from "@/lib/services/users/add-oapi-user";
@@ -39,6 +39,20 @@ describe("session cookie decoding", () => {
     ["expired", async () => encode({ token: { u: { id: 7, userid: "x" } }, secret: authSecret(), salt: sessionCookieName(), maxAge: -60 })],
   ])("%s: no session, no error", async (_label, make) => {
     expect(await decodeSessionToken(await make())).toBeNull();
+  });
+
+  it("a cookie verified before is still refused once it expires, and callers cannot change what the next one reads", async () => {
+    const raw = await encode({ token: { u: { id: 8, userid: "y" } }, secret: authSecret(), salt: sessionCookieName(), maxAge: 30 });
+    const first = await decodeSessionToken(raw);
+    expect(first?.u).toEqual({ id: 8, userid: "y" });
+    first!.u!.id = 999;
+    expect((await decodeSessionToken(raw))?.u).toEqual({ id: 8, userid: "y" });
+    vi.useFakeTimers({ now: Date.now() + 60_000, toFake: ["Date"] });
+    try {
+      expect(await decodeSessionToken(raw)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
