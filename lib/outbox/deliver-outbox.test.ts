@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { outbox } from "@/lib/db/schema";
@@ -160,6 +160,20 @@ describe("outbox delivery", () => {
     await deliverOutbox({ handlers: { "wecom.message": r.handler }, now: () => new Date(leaseEnd.getTime() + 1) });
     expect(r.sent).toEqual([1]);
     expect((await rows())[0]).toMatchObject({ status: "delivered", attempts: 2 });
+  });
+
+  it("a late success from a deliverer whose message was claimed again does not overwrite the newer attempt", async () => {
+    const db = await getDb();
+    const [late, onTime] = await enqueue(db, [msg(1), msg(2)]);
+    const r = recorder(async (p) => {
+      // While message 1 is out, its lease runs out and another deliverer claims it (its attempt is counted).
+      if (p.n === 1) await db.update(outbox).set({ attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, late));
+      return { ok: true };
+    });
+    await deliverOutbox({ handlers: { "wecom.message": r.handler } });
+    const [one, two] = await rows();
+    expect(one).toMatchObject({ id: late, status: "pending", attempts: 2, deliveredAt: null });
+    expect(two).toMatchObject({ id: onTime, status: "delivered", attempts: 1 });
   });
 
   it("ten concurrent deliverers send every message exactly once", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
 import { outbox } from "@/lib/db/schema";
 import { defaultHandlers } from "./handlers";
@@ -55,9 +55,16 @@ export async function deliverOutbox(opts: DeliverOptions = {}): Promise<Delivery
     const batch = await claim(db, topics, handlers, now(), batchSize, opts.ids, false);
     if (batch.length === 0) break;
     const outcomes = await Promise.all(batch.map((m) => attempt(m, handlers[m.topic])));
+    // The delivered ones in one statement (a review sends a message per booker); the others one by one.
+    const delivered = batch.filter((_, i) => outcomes[i].ok);
+    if (delivered.length > 0) {
+      await markDelivered(db, delivered, now());
+      report.delivered += delivered.length;
+    }
     for (let i = 0; i < batch.length; i++) {
-      const kind = await record(db, batch[i], handlers[batch[i].topic], outcomes[i], now());
-      report[kind]++;
+      const outcome = outcomes[i];
+      if (outcome.ok) continue;
+      report[await record(db, batch[i], handlers[batch[i].topic], outcome, now())]++;
     }
   }
   return report;
@@ -123,22 +130,24 @@ async function attempt(m: Claimed, handler: OutboxHandler): Promise<DeliveryOutc
   }
 }
 
+/** Marks delivered messages, each fenced by its attempt as in `record`. */
+async function markDelivered(db: Db, messages: Claimed[], at: Date) {
+  const mine = or(...messages.map((m) => and(eq(outbox.id, m.id), eq(outbox.attempts, m.attempts))));
+  await db.update(outbox).set({ status: "delivered", deliveredAt: at, lastError: null }).where(and(mine, eq(outbox.status, "pending")));
+}
+
 /**
- * Writes the outcome. The `attempts` guard fences off a deliverer whose lease ran out and whose message was claimed
- * again meanwhile: its late answer must not overwrite the newer attempt's state.
+ * Writes a failed attempt's outcome. The `attempts` guard fences off a deliverer whose lease ran out and whose message
+ * was claimed again meanwhile: its late answer must not overwrite the newer attempt's state.
  */
 async function record(
   db: Db,
   m: Claimed,
   handler: OutboxHandler,
-  outcome: DeliveryOutcome,
+  outcome: Extract<DeliveryOutcome, { ok: false }>,
   at: Date,
-): Promise<"delivered" | "retrying" | "failed"> {
+): Promise<"retrying" | "failed"> {
   const mine = and(eq(outbox.id, m.id), eq(outbox.attempts, m.attempts), eq(outbox.status, "pending"));
-  if (outcome.ok) {
-    await db.update(outbox).set({ status: "delivered", deliveredAt: at, lastError: null }).where(mine);
-    return "delivered";
-  }
   const error = outcome.error.slice(0, 2000);
   const maxAttempts = handler.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   if (outcome.permanent || m.attempts >= maxAttempts) {
