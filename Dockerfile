@@ -22,7 +22,9 @@ RUN npm run build
 
 FROM node:20-bookworm-slim AS run
 WORKDIR /app
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 PGLITE_DIR=/data/pglite
+# KEEP_ALIVE_TIMEOUT: idle keep-alive connections outlive a load balancer's (60 s is common): otherwise a request sent
+# on a connection the server is just closing fails with a reset.
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 PGLITE_DIR=/data/pglite KEEP_ALIVE_TIMEOUT=65000
 RUN groupadd --system meeting && useradd --system --gid meeting --home-dir /app meeting \
   && mkdir -p /data && chown meeting:meeting /data
 COPY --from=build --chown=meeting:meeting /app/.next/standalone ./

@@ -20,6 +20,10 @@ const pgliteDir = path.resolve(`.data/e2e/${PORT}-${process.env.E2E_RUN_ID}/pgli
 const wecomBase = `http://127.0.0.1:${WECOM_PORT}`;
 const campusBase = `http://127.0.0.1:${CAMPUS_PORT}`;
 export const e2eServerEnv: Record<string, string> = {
+  // Idle keep-alive connections stay open longer than any client waits between requests (Next's default is 5 s): a
+  // request sent on a socket the server is just closing ends in ECONNRESET. The standalone server reads this variable;
+  // `next start` gets --keepAliveTimeout.
+  KEEP_ALIVE_TIMEOUT: "65000",
   APP_URL: `http://localhost:${PORT}`,
   AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456",
   ADMIN_PASSWORD: "e2e-admin-password",
@@ -121,7 +125,7 @@ export default defineConfig({
       : []),
     {
       // E2E_STANDALONE=1: the standalone server of the Docker image (`npm run build` prepared it), else `next start`.
-      command: process.env.E2E_STANDALONE === "1" ? "node .next/standalone/server.js" : `npx next start -p ${PORT}`,
+      command: process.env.E2E_STANDALONE === "1" ? "node .next/standalone/server.js" : `npx next start -p ${PORT} --keepAliveTimeout 65000`,
       url: `http://localhost:${PORT}/meeting/api/health`,
       env: e2eServerEnv,
       reuseExistingServer: !process.env.CI,

@@ -141,7 +141,7 @@ async function main() {
   const tsx = ["--import", "tsx"];
   start("fake WeCom", process.execPath, [...tsx, "e2e/fakes/wecom-server.ts", "--port", String(wecomPort), "--corp-id", env.WECOM_CORP_ID, "--secret", env.WECOM_SECRET]);
   if (withCampus) start("fake campus platform", process.execPath, [...tsx, fakeCampus, "--port", String(campusPort)]);
-  start("app", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "0.0.0.0"]);
+  start("app", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "0.0.0.0", "--keepAliveTimeout", "65000"]);
 
   const url = `${env.APP_URL}/meeting`;
   console.log(`

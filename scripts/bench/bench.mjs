@@ -410,7 +410,7 @@ async function main() {
   await waitFor(`http://127.0.0.1:${WECOM_PORT}/__control/health`, wecom);
   // --profile DIR: the app writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
   const profile = opt("--profile", "") ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(opt("--profile"))}`] : [];
-  const app = start("next start", process.execPath, [...profile, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"], appEnv);
+  const app = start("next start", process.execPath, [...profile, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1", "--keepAliveTimeout", "65000"], appEnv);
   await waitFor(`${base}/meeting/api/health`, app);
   const signedIn = await signInUsers(CONNECTIONS);
   const users = signedIn.map((s) => ({ ...s, id: userRows.find((u) => u.userid === s.userid).id }));
